@@ -1,0 +1,48 @@
+package org.caseflow.messaging;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the event plumbing, under {@code caseflow.messaging}.
+ *
+ * @param producer   the name this service signs its events with (defaults to spring.application.name)
+ * @param partitions partitions of the case event topics when this service creates them
+ * @param replicas   replication factor of those topics (3 in production, 1 on a single local broker)
+ * @param outbox     how the outbox relay publishes
+ * @param consumer   how a consumer retries an event it could not handle yet
+ */
+@ConfigurationProperties("caseflow.messaging")
+public record MessagingProperties(
+        String producer,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue Outbox outbox,
+        @DefaultValue Consumer consumer) {
+
+    /**
+     * @param pollInterval how often the relay looks for rows when nothing woke it up
+     * @param batchSize    how many rows it publishes in one transaction
+     * @param sendTimeout  how long it waits for the broker to acknowledge a batch
+     * @param maxBackoff   the longest pause after a failed batch (the pause doubles from pollInterval)
+     */
+    public record Outbox(
+            @DefaultValue("500ms") Duration pollInterval,
+            @DefaultValue("500") int batchSize,
+            @DefaultValue("30s") Duration sendTimeout,
+            @DefaultValue("10s") Duration maxBackoff) {
+    }
+
+    /**
+     * @param initialBackoff the first pause before an event that failed is tried again
+     * @param maxBackoff     the longest pause between tries
+     * @param maxAttempts    tries before the event goes to the dead-letter topic
+     */
+    public record Consumer(
+            @DefaultValue("500ms") Duration initialBackoff,
+            @DefaultValue("10s") Duration maxBackoff,
+            @DefaultValue("8") int maxAttempts) {
+    }
+}
