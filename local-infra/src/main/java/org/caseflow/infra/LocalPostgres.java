@@ -42,6 +42,8 @@ public final class LocalPostgres implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // The owner stops it, after the services that use it; a hook of its own would race them.
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

@@ -1,0 +1,9 @@
+package org.caseflow.cases.casefile;
+
+/** Where a case stands. */
+public enum CaseStatus {
+    /** The report is stored; the procedure has not taken it up yet. */
+    REPORTED,
+    /** The procedure is running: agencies have tasks on the case. */
+    IN_PROGRESS
+}

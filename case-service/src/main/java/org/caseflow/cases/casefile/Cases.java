@@ -1,0 +1,30 @@
+package org.caseflow.cases.casefile;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where cases and their timelines are kept. */
+public interface Cases {
+
+    void add(Case caze);
+
+    Optional<Case> find(UUID id);
+
+    default Case get(UUID id) {
+        return find(id).orElseThrow(() -> new CaseNotFound(id));
+    }
+
+    /** Saves a changed status. */
+    void update(Case caze);
+
+    /**
+     * Adds an entry to the case's timeline unless an entry for the same event is there already.
+     *
+     * @return false when the event was recorded before
+     */
+    boolean appendToTimeline(UUID caseId, TimelineEntry entry);
+
+    /** The case's timeline, in the order the events were seen. */
+    List<TimelineEntry> timeline(UUID caseId);
+}

@@ -1,0 +1,174 @@
+package org.caseflow.localrun;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.caseflow.infra.FreePorts;
+import org.caseflow.infra.LocalKafka;
+import org.caseflow.infra.LocalPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine: one PostgreSQL server with a database per service, one Kafka
+ * broker in KRaft mode, and the three services as their own JVMs. ./run.sh uses it with the fixed
+ * local ports and durable data; the end-to-end tests with free ports and throw-away data.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /**
+     * @param dataDirectory where Kafka's logs, the services' logs and (when durable) PostgreSQL's data go
+     * @param durable       keep PostgreSQL's data with fsync on (the local run), or throw it away (tests)
+     * @param servicesDirectory the services' runnable jars, named after the services
+     * @param profiles      Spring profiles the services run with
+     * @param jvmOptions    options for each service's JVM
+     */
+    public record Settings(Path dataDirectory, boolean durable, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                           Map<ServiceName, Integer> servicePorts, Path servicesDirectory, String profiles,
+                           List<String> jvmOptions, Duration startTimeout) {
+
+        /** The local run: the ports of the README, data kept in the directory. */
+        public static Settings localRun(Path dataDirectory, Path servicesDirectory) {
+            Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
+            for (ServiceName service : ServiceName.values()) {
+                ports.put(service, service.localPort());
+            }
+            return new Settings(dataDirectory, true, 5433, 9092, 9093, ports, servicesDirectory, "local",
+                    List.of("-Xmx512m", "-XX:+UseSerialGC"), Duration.ofMinutes(5));
+        }
+
+        /** Tests: free ports, throw-away data. */
+        public static Settings forTests(Path dataDirectory, Path servicesDirectory) {
+            Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
+            for (ServiceName service : ServiceName.values()) {
+                ports.put(service, FreePorts.next());
+            }
+            return new Settings(dataDirectory, false, 0, FreePorts.next(), FreePorts.next(), ports, servicesDirectory, "test",
+                    List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Duration.ofMinutes(4));
+        }
+    }
+
+    private final Settings settings;
+    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    private LocalPostgres postgres;
+    private LocalKafka kafka;
+
+    public LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public LocalStack start() {
+        if (settings.durable()) {
+            requireFree(settings.postgresPort(), "PostgreSQL");
+            requireFree(settings.kafkaPort(), "Kafka");
+            requireFree(settings.kafkaControllerPort(), "Kafka's controller");
+            settings.servicePorts().forEach((service, port) -> requireFree(port, service.id()));
+        }
+        postgres = settings.durable()
+                ? LocalPostgres.durable(settings.dataDirectory().resolve("postgres"), settings.postgresPort())
+                : LocalPostgres.temporary();
+        kafka = new LocalKafka(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()).start();
+        for (ServiceName service : ServiceName.values()) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("SPRING_DATASOURCE_URL", postgres.database(service.database()));
+            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            environment.put("SPRING_PROFILES_ACTIVE", settings.profiles());
+            services.put(service, new ServiceProcess(service,
+                    settings.servicesDirectory().resolve(service.id() + ".jar"),
+                    settings.servicePorts().get(service), environment, settings.jvmOptions(),
+                    settings.dataDirectory().resolve("logs").resolve(service.id() + ".log")));
+        }
+        services.values().forEach(ServiceProcess::start);
+        List<CompletableFuture<Void>> health = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            health.add(CompletableFuture.runAsync(() -> service.awaitHealthy(settings.startTimeout())));
+        }
+        try {
+            CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        return this;
+    }
+
+    public String url(ServiceName service) {
+        return "http://localhost:" + settings.servicePorts().get(service);
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public LocalPostgres postgres() {
+        return postgres;
+    }
+
+    public Path logFile(ServiceName service) {
+        return services.get(service).logFile();
+    }
+
+    /** Stops one service gracefully, as an operator would. */
+    public void stopService(ServiceName service) {
+        services.get(service).stop(Duration.ofSeconds(30));
+    }
+
+    /** Kills one service at once, as a crash would. */
+    public void killService(ServiceName service) {
+        services.get(service).kill();
+    }
+
+    /** Starts a stopped service again and waits until it is healthy. */
+    public void startService(ServiceName service) {
+        ServiceProcess process = services.get(service);
+        process.start();
+        process.awaitHealthy(settings.startTimeout());
+    }
+
+    /** Whether every service still runs. */
+    public List<ServiceName> deadServices() {
+        return services.values().stream().filter(s -> !s.isAlive()).map(ServiceProcess::name).toList();
+    }
+
+    /** Stops the services first (they finish and flush their work), then Kafka, then PostgreSQL. */
+    @Override
+    public void close() {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            stops.add(CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(30))));
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        log.info("Everything stopped");
+    }
+
+    private static void requireFree(int port, String what) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("Port " + port + " for " + what
+                    + " is taken: is another local run going? Stop it, or free the port.", e));
+        }
+    }
+}

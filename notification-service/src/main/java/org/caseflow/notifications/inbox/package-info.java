@@ -1,0 +1,2 @@
+/** The notifications recorded for each agency, and the listener that records them from the case events. */
+package org.caseflow.notifications.inbox;

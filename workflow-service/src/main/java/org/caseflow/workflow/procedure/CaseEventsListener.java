@@ -1,0 +1,34 @@
+package org.caseflow.workflow.procedure;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.caseflow.events.CaseReported;
+import org.caseflow.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaHandler;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** The case events that move the procedure; one handler per event type. */
+@Component
+@KafkaListener(id = "workflow-service.case-events", topics = Topics.CASE_EVENTS, groupId = "workflow-service")
+class CaseEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);
+
+    private final ProcedureStarter starter;
+
+    CaseEventsListener(ProcedureStarter starter) {
+        this.starter = starter;
+    }
+
+    @KafkaHandler
+    void on(CaseReported event) {
+        starter.caseReported(event);
+    }
+
+    @KafkaHandler(isDefault = true)
+    void onOther(SpecificRecord event) {
+        log.debug("workflow-service does not act on {}", event.getSchema().getName());
+    }
+}

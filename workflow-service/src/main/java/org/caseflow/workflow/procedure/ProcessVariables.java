@@ -1,0 +1,20 @@
+package org.caseflow.workflow.procedure;
+
+/** The names of the process variables the models and the delegates share. */
+public final class ProcessVariables {
+
+    public static final String CASE_ID = "caseId";
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String REPORT_SOURCE = "reportSource";
+    public static final String IMMEDIATE_DANGER = "immediateDanger";
+    /** Comma-separated concern names, such as "NEGLECT,BEGGING". */
+    public static final String CONCERNS = "concerns";
+    public static final String TRAFFICKING_SUSPECTED = "traffickingSuspected";
+    public static final String UNACCOMPANIED = "unaccompanied";
+    public static final String CHILD_COUNT = "childCount";
+    /** Age of the youngest child whose age is known; null when no age is known. */
+    public static final String YOUNGEST_CHILD_AGE = "youngestChildAge";
+
+    private ProcessVariables() {
+    }
+}

@@ -1,0 +1,88 @@
+package org.caseflow.workflow.tasks;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.caseflow.events.TaskCompleted;
+import org.caseflow.events.TaskCreated;
+import org.caseflow.events.Topics;
+import org.caseflow.messaging.Envelopes;
+import org.caseflow.messaging.Outbox;
+import org.caseflow.workflow.procedure.ProcessVariables;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hears every user task of every procedure through Camunda's Spring eventing bridge (synchronously, in
+ * the engine's transaction) and writes TaskCreated / TaskCompleted to the outbox, so the event is
+ * published if and only if the task change commits. No model needs a listener of its own.
+ */
+@Component
+class TaskEventsPublisher {
+
+    private final Outbox outbox;
+    private final Envelopes envelopes;
+
+    TaskEventsPublisher(Outbox outbox, Envelopes envelopes) {
+        this.outbox = outbox;
+        this.envelopes = envelopes;
+    }
+
+    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
+    public void created(DelegateTask task) {
+        TaskCreated event = TaskCreated.newBuilder()
+                .setEnvelope(envelopes.next(TaskCreated.class, caseId(task), correlationId(task)))
+                .setTaskId(task.getId())
+                .setTaskKey(task.getTaskDefinitionKey())
+                .setTaskName(nameOf(task))
+                .setCandidateGroups(candidateGroups(task))
+                .setAssignee(task.getAssignee())
+                .setDueAt(task.getDueDate() == null ? null : task.getDueDate().toInstant())
+                .setProcessDefinitionId(task.getProcessDefinitionId())
+                .build();
+        outbox.append(Topics.WORKFLOW_EVENTS, event);
+    }
+
+    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_COMPLETE + "'")
+    public void completed(DelegateTask task) {
+        TaskCompleted event = TaskCompleted.newBuilder()
+                .setEnvelope(envelopes.next(TaskCompleted.class, caseId(task), correlationId(task)))
+                .setTaskId(task.getId())
+                .setTaskKey(task.getTaskDefinitionKey())
+                .setTaskName(nameOf(task))
+                .setCandidateGroups(candidateGroups(task))
+                .setCompletedBy(task.getAssignee())
+                .build();
+        outbox.append(Topics.WORKFLOW_EVENTS, event);
+    }
+
+    private static String caseId(DelegateTask task) {
+        String businessKey = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
+        if (businessKey == null) {
+            throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " runs in a process without a case id as business key");
+        }
+        return businessKey;
+    }
+
+    private static String correlationId(DelegateTask task) {
+        Object correlationId = task.getVariable(ProcessVariables.CORRELATION_ID);
+        return correlationId == null ? caseId(task) : correlationId.toString();
+    }
+
+    private static String nameOf(DelegateTask task) {
+        return task.getName() == null ? task.getTaskDefinitionKey() : task.getName();
+    }
+
+    private static List<String> candidateGroups(DelegateTask task) {
+        return task.getCandidates().stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** Publishes every user task created and completed as a case event, through the outbox. */
+package org.caseflow.workflow.tasks;
