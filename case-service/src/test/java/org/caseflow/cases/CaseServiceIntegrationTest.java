@@ -1,0 +1,49 @@
+package org.caseflow.cases;
+
+import java.util.Map;
+
+import org.caseflow.infra.KafkaProbe;
+import org.caseflow.infra.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** case-service against a real PostgreSQL and a real Kafka broker, over real HTTP. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class CaseServiceIntegrationTest {
+
+    protected static final String VALID_REPORT = """
+            {"source": "SCHOOL", "concerns": ["NEGLECT", "BEGGING"], "immediateDanger": false,
+             "children": [{"firstName": "Ana", "ageYears": 9}],
+             "location": {"municipality": "Durrës", "details": "near the port"},
+             "narrative": "Seen begging near the port every morning instead of school.",
+             "reporter": {"name": "Teacher", "phone": "+355 69 000 0000"}}""";
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infrastructure.postgres().database("case_service"));
+        registry.add("spring.kafka.bootstrap-servers", () -> infrastructure.kafka().bootstrapServers());
+    }
+
+    protected ResponseEntity<Map> postReport(String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/cases", new HttpEntity<>(json, headers), Map.class);
+    }
+}
