@@ -1,0 +1,114 @@
+package org.caseflow.localrun;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as ./run.sh starts it (real Kafka, real PostgreSQL, each service its own JVM from
+ * its runnable jar), driven over HTTP as a caseworker and an agency would.
+ */
+class EndToEndIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path data = Files.createTempDirectory("caseflow-e2e");
+        Path services = Path.of(System.getProperty("caseflow.services.directory", "target/services"));
+        stack = new LocalStack(LocalStack.Settings.forTests(data, services)).start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aReportReachesTheProcedureTheAgencyAndTheTimeline() throws Exception {
+        HttpResponse<String> reported = post(stack.url(ServiceName.CASE) + "/api/cases", """
+                {"source": "HOTLINE", "concerns": ["UNACCOMPANIED", "BEGGING"], "immediateDanger": true,
+                 "children": [{"description": "boy, about 10, at the bus station", "ageYears": 10}],
+                 "location": {"municipality": "Durrës"}, "narrative": "Alone at the bus station since yesterday."}""");
+        assertThat(reported.statusCode()).isEqualTo(201);
+        String caseId = (String) JSON.readValue(reported.body(), Map.class).get("id");
+        assertThat(reported.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/cases/" + caseId));
+
+        List<Map<String, Object>> instances = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getList(stack.url(ServiceName.WORKFLOW) + "/engine-rest/process-instance?businessKey=" + caseId),
+                list -> list.size() == 1);
+        assertThat((String) instances.get(0).get("definitionId")).startsWith("emergency-response:");
+
+        List<Map<String, Object>> tasks = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getList(stack.url(ServiceName.WORKFLOW) + "/engine-rest/task?processInstanceBusinessKey=" + caseId
+                        + "&candidateGroup=cpu"),
+                list -> list.size() == 1);
+        assertThat(tasks.get(0).get("taskDefinitionKey")).isEqualTo("ScreenReport");
+
+        List<Map<String, Object>> notifications = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getList(stack.url(ServiceName.NOTIFICATION) + "/api/notifications?agency=cpu").stream()
+                        .filter(n -> caseId.equals(n.get("caseId"))).toList(),
+                list -> list.size() == 1);
+        assertThat((String) notifications.get(0).get("message")).doesNotContain("bus station", "boy");
+
+        Map<String, Object> caseFile = await().atMost(Duration.ofSeconds(30)).until(
+                () -> getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId),
+                c -> ((List<?>) c.get("timeline")).size() >= 2);
+        assertThat(caseFile.get("status")).isEqualTo("IN_PROGRESS");
+        assertThat((List<Map<String, Object>>) caseFile.get("timeline")).extracting(e -> e.get("eventType"))
+                .containsExactly("CaseReported", "TaskCreated");
+
+        // The caseworker screens the report; the timeline hears of it.
+        HttpResponse<String> completed = post(stack.url(ServiceName.WORKFLOW) + "/engine-rest/task/" + tasks.get(0).get("id")
+                + "/complete", "{\"variables\": {\"riskLevel\": {\"value\": \"HIGH\"}}}");
+        assertThat(completed.statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> ((List<Map<String, Object>>) getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId).get("timeline"))
+                        .stream().map(e -> e.get("eventType")).toList(),
+                types -> types.equals(List.of("CaseReported", "TaskCreated", "TaskCompleted")));
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws Exception {
+        return HTTP.send(request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<Map<String, Object>> getList(String url) throws Exception {
+        return JSON.readValue(get(url), new TypeReference<>() { });
+    }
+
+    private static Map<String, Object> getMap(String url) throws Exception {
+        return JSON.readValue(get(url), new TypeReference<>() { });
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(request(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
+        return response.body();
+    }
+
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes()));
+    }
+}
