@@ -23,17 +23,12 @@ import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** workflow-service against a real PostgreSQL and a real Kafka broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ProcedureStartTest {
+class ProcedureStartTest extends WorkflowIntegrationTest {
 
     private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
 
@@ -43,13 +38,6 @@ class ProcedureStartTest {
     RuntimeService runtime;
     @Autowired
     TaskService tasks;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure infrastructure = TestInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infrastructure.postgres().database("workflow_service"));
-        registry.add("spring.kafka.bootstrap-servers", () -> infrastructure.kafka().bootstrapServers());
-    }
 
     @Test
     void startsOneProcedurePerCaseHoweverOftenTheReportIsDelivered() throws Exception {

@@ -15,6 +15,9 @@ public final class ProcessVariables {
     /** Age of the youngest child whose age is known; null when no age is known. */
     public static final String YOUNGEST_CHILD_AGE = "youngestChildAge";
 
+    /** HIGH, MEDIUM or LOW: set by the screening worker. */
+    public static final String RISK_LEVEL = "riskLevel";
+
     private ProcessVariables() {
     }
 }

@@ -1,0 +1,52 @@
+package org.caseflow.workflow.steps;
+
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.caseflow.events.DeadlineMissed;
+import org.caseflow.events.Topics;
+import org.caseflow.messaging.Envelopes;
+import org.caseflow.messaging.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes that a deadline passed, after a deadline timer fired on a task still open. Input
+ * parameters: {@code deadline} (its name in deadlines.dmn), optionally {@code lateTask} (the task's
+ * name) and {@code escalateTo} (agency ids; supervisors by default).
+ */
+@Component("publishDeadlineMissed")
+class PublishDeadlineMissed implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishDeadlineMissed.class);
+
+    private final Outbox outbox;
+    private final Envelopes envelopes;
+
+    PublishDeadlineMissed(Outbox outbox, Envelopes envelopes) {
+        this.outbox = outbox;
+        this.envelopes = envelopes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        StepParameters parameters = StepParameters.of(execution);
+        CaseContext caze = CaseContext.of(execution);
+        String deadline = parameters.required("deadline");
+        Object due = execution.getVariable(deadline + "Due");
+        List<String> escalateTo = parameters.list("escalateTo");
+        outbox.append(Topics.WORKFLOW_EVENTS, DeadlineMissed.newBuilder()
+                .setEnvelope(envelopes.next(DeadlineMissed.class, caze.caseId(), caze.correlationId()))
+                .setDeadline(deadline)
+                .setTaskName(parameters.optional("lateTask"))
+                .setDueAt((due instanceof Date date ? date : ClockUtil.getCurrentTime()).toInstant())
+                .setRiskLevel(caze.riskLevel())
+                .setEscalatedTo(escalateTo.isEmpty() ? List.of("supervisors") : escalateTo)
+                .build());
+        log.warn("Case {}: deadline {} missed ({}), escalated", caze.caseId(), deadline, parameters.optional("lateTask"));
+    }
+}

@@ -1,0 +1,22 @@
+package org.caseflow.workflow;
+
+import org.caseflow.infra.TestInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * workflow-service against a real PostgreSQL and a real Kafka broker. The job executor is off so that
+ * tests run timers themselves, with the engine's clock moved by ClockUtil.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.job-execution.enabled=false")
+public abstract class WorkflowIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure infrastructure = TestInfrastructure.shared();
+        registry.add("spring.datasource.url", () -> infrastructure.postgres().database("workflow_service"));
+        registry.add("spring.kafka.bootstrap-servers", () -> infrastructure.kafka().bootstrapServers());
+    }
+}

@@ -1,0 +1,388 @@
+package org.caseflow.workflow.procedure;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.caseflow.events.AgencyEventReceived;
+import org.caseflow.events.CaseEvents;
+import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.Topics;
+import org.caseflow.infra.KafkaProbe;
+import org.caseflow.infra.TestInfrastructure;
+import org.caseflow.events.CaseReopened;
+import org.caseflow.events.Envelope;
+import org.caseflow.workflow.WorkflowIntegrationTest;
+import org.caseflow.workflow.correlation.AgencyEventCorrelator;
+import org.caseflow.workflow.correlation.EarlyMessages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.awaitility.Awaitility.await;
+
+/** Every path of emergency-response and anti-trafficking, on the engine of the service, with real PostgreSQL. */
+class ProcedureTest extends WorkflowIntegrationTest {
+
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired HistoryService history;
+    @Autowired AgencyEventCorrelator correlator;
+    @Autowired ProcedureReopener reopener;
+    @Autowired EarlyMessages earlyMessages;
+    private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
+
+    private String caseId;
+
+    @BeforeEach
+    void engine() {
+        init(engine);
+        caseId = UUID.randomUUID().toString();
+    }
+
+    @AfterEach
+    void clock() {
+        ClockUtil.reset();
+    }
+
+    // --- screening -------------------------------------------------------------------------------------
+
+    @Test
+    void suggestsHighRiskForAChildInDangerNow() {
+        ProcessInstance pi = report(true, false, "NEGLECT", 9);
+        assertThat(pi).isWaitingAt("ScreenReport").variables().containsEntry("suggestedRiskLevel", "HIGH");
+        assertThat(groupsOf(task("ScreenReport"))).containsExactlyInAnyOrder("cpu", "emergency-centre");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"SEXUAL_ABUSE, 12, HIGH", "VIOLENCE, 12, MEDIUM", "NEGLECT, 4, MEDIUM", "NEGLECT, 12, LOW", "BEGGING, , LOW"})
+    void suggestsTheRiskLevelFromTheDecisionTable(String concern, Integer age, String expected) {
+        ProcessInstance pi = report(false, false, concern, age);
+        assertThat(pi).variables().containsEntry("suggestedRiskLevel", expected);
+    }
+
+    @Test
+    void closesAReportThatIsNoProtectionCaseAndInformsTheReportersAgency() {
+        ProcessInstance pi = report(false, false, "NEGLECT", 9);
+        complete("ScreenReport", Map.of("isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "no risk found"));
+        assertThat(pi).hasPassed("FindReporterAgency", "InformReporterAgency", "PublishClosedNotProtection").isEnded();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("reporterAgency")
+                .singleResult().getValue()).isEqualTo("education");
+        assertPublished("CaseScreened", 1);
+        assertPublished("CaseClosed", 1);
+    }
+
+    // --- risk levels -----------------------------------------------------------------------------------
+
+    @Test
+    void highRiskTakesAnEmergencyMeasureWithPoliceEscort() {
+        ProcessInstance pi = screened("HIGH");
+        Task contact = task("MakeFirstContact");
+        assertThat(groupsOf(contact)).containsExactlyInAnyOrder("cpu", "emergency-centre");
+        assertThat(contact.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(24))), 60_000);
+        complete("MakeFirstContact", Map.of("childSeen", true, "policeEscortNeeded", true));
+        assertThat(groupsOf(task("EscortByPolice"))).containsExactly("police");
+        complete("EscortByPolice", Map.of("escortDone", true));
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "EMERGENCY_STAY_72H"));
+        assertThat(pi).hasPassed("PublishEmergencyMeasureTaken").isWaitingAt("VisitHomeAndAnalyseRisk");
+        assertPublished("EmergencyMeasureTaken", 1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"MEDIUM, P3D", "LOW, P7D"})
+    void mediumAndLowRiskGoFromFirstContactToAssessment(String riskLevel, String firstContactWithin) {
+        ProcessInstance pi = screened(riskLevel);
+        assertThat(groupsOf(task("MakeFirstContact"))).containsExactly("cpu");
+        assertThat(pi).variables().containsEntry("firstContactPeriod", firstContactWithin);
+        complete("MakeFirstContact", Map.of("childSeen", true, "policeEscortNeeded", false));
+        assertThat(pi).hasNotPassed("TakeEmergencyMeasure", "EscortByPolice").isWaitingAt("VisitHomeAndAnalyseRisk");
+    }
+
+    // --- assessment and plan ---------------------------------------------------------------------------
+
+    @Test
+    void theTechnicalGroupHearsFromEachChosenAgencyThenThePlanIsReworkedAndApproved() {
+        ProcessInstance pi = screened("MEDIUM");
+        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health,education"));
+        List<Task> inputs = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("GiveTechnicalGroupInput").list();
+        assertThat(inputs).flatExtracting(this::groupsOf).containsExactlyInAnyOrder("health", "education");
+        inputs.forEach(t -> tasks.complete(t.getId(), Map.of("inputGiven", true)));
+        complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
+        assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("supervisors");
+        complete("ApproveProtectionPlan", Map.of("planApproved", false, "planComment", "add school support"));
+        assertThat(pi).isWaitingAt("DraftProtectionPlan").variables().containsEntry("planComment", "add school support");
+        complete("DraftProtectionPlan", Map.of("planReference", "PIM-2"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        assertThat(pi).hasPassed("PublishPlanApproved").isWaitingAt("DecideProtectionMeasure");
+        assertPublished("TechnicalGroupConvened", 1);
+        assertPublished("ProtectionPlanApproved", 1);
+    }
+
+    // --- placement and the court --------------------------------------------------------------------------
+
+    @Test
+    void supervisionAtHomeNeedsNoCourt() {
+        ProcessInstance pi = planned("LOW");
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
+        assertThat(pi).hasNotPassed("CourtDecisionRecorded").isWaitingAt("StartPlacement");
+        assertThat(groupsOf(task("StartPlacement"))).containsExactly("cpu");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"KINSHIP_CARE", "FOSTER_CARE", "EMERGENCY_SHELTER", "RESIDENTIAL_CARE", "RECEPTION_CENTRE"})
+    void aMeasureThatRemovesTheChildWaitsForTheCourtDecision(String measure) {
+        ProcessInstance pi = planned("MEDIUM");
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", measure));
+        assertThat(pi).isWaitingAt("CourtDecisionRecorded");
+
+        correlator.correlate(courtDecision("CONFIRMED"));
+
+        assertThat(pi).isWaitingAt("StartPlacement").variables().containsEntry("courtDecision", "CONFIRMED");
+        assertThat(groupsOf(task("StartPlacement"))).containsExactly("shelter");
+        complete("StartPlacement", Map.of("placementStarted", true));
+        assertThat(pi).hasPassed("PublishPlacementStarted").isWaitingAt("ReviewDue");
+        assertPublished("PlacementStarted", 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"KINSHIP_CARE", "FOSTER_CARE", "EMERGENCY_SHELTER", "RESIDENTIAL_CARE", "RECEPTION_CENTRE"})
+    void aCourtDecisionThatArrivesBeforeTheProcessWaitsIsNotLost(String measure) {
+        ProcessInstance pi = planned("HIGH");
+        correlator.correlate(courtDecision("CONFIRMED"));
+        assertThat(earlyMessages.waiting(caseId)).isEqualTo(1);
+
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", measure));
+
+        assertThat(pi).hasNotPassed("CourtDecisionRecorded").isWaitingAt("StartPlacement");
+        assertThat(earlyMessages.waiting(caseId)).isZero();
+    }
+
+    @Test
+    void aRejectingCourtSendsTheMeasureBackForAnotherDecision() {
+        ProcessInstance pi = planned("MEDIUM");
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
+        correlator.correlate(courtDecision("REJECTED"));
+        assertThat(pi).isWaitingAt("DecideProtectionMeasure");
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
+        assertThat(pi).isWaitingAt("StartPlacement");
+    }
+
+    // --- trafficking -----------------------------------------------------------------------------------
+
+    @Test
+    void trafficingIndicatorsRunTheAntiTraffickingTrackBesideTheResponse() {
+        ProcessInstance pi = report(true, true, "TRAFFICKING_SUSPECTED", 15);
+        complete("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "HIGH", "screeningReason", "indicators"));
+        assertThat(pi).isWaitingAt("AntiTraffickingTrack", "MakeFirstContact");
+        ProcessInstance track = runtime.createProcessInstanceQuery().processDefinitionKey("anti-trafficking")
+                .processInstanceBusinessKey(caseId).singleResult();
+        assertThat(track).hasPassed("InformKratAndPolice").isWaitingAt("HoldJointInterview");
+        assertPublished("NotificationRequested", 1);
+        assertThat(groupsOf(task("HoldJointInterview"))).containsExactlyInAnyOrder("police", "social-service");
+        complete("HoldJointInterview", Map.of("potentialVictim", true));
+        complete("ProvideImmediateAssistance", Map.of("assistanceGiven", true));
+        complete("AssessTraffickingRisk", Map.of("traffickingRiskLevel", "HIGH"));
+        assertThat(groupsOf(task("ArrangeAccommodation"))).containsExactly("shelter");
+        complete("ArrangeAccommodation", Map.of("accommodation", "NATIONAL_RECEPTION_CENTRE"));
+        assertThat(track).isEnded();
+        assertPublished("JointInterviewHeld", 1);
+        assertPublished("ShelterAdmission", 1);
+        assertThat(pi).isWaitingAt("MakeFirstContact");
+    }
+
+    // --- deadlines -------------------------------------------------------------------------------------
+
+    @Test
+    void escalatesToSupervisorsWhenFirstContactIsLate() {
+        ProcessInstance pi = screened("HIGH");
+        passTime(Duration.ofHours(25));
+        assertThat(pi).isWaitingAt("MakeFirstContact", "HandleFirstContactMissed");
+        assertThat(groupsOf(task("HandleFirstContactMissed"))).containsExactly("supervisors");
+        assertPublished("DeadlineMissed", 1);
+    }
+
+    @Test
+    void firstContactWhenInDangerNowIsLateAfterTwoHours() {
+        ProcessInstance pi = report(true, false, "VIOLENCE", 10);
+        complete("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "HIGH", "screeningReason", "danger"));
+        passTime(Duration.ofHours(3));
+        assertThat(pi).isWaitingAt("MakeFirstContact", "HandleFirstContactMissed");
+    }
+
+    @Test
+    void escalatesWhenTheAssessmentIsLate() {
+        ProcessInstance pi = screened("MEDIUM");
+        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        passTime(Duration.ofDays(8));
+        assertThat(pi).isWaitingAt("VisitHomeAndAnalyseRisk", "HandleAssessmentMissed");
+        assertPublished("DeadlineMissed", 1);
+    }
+
+    @Test
+    void escalatesWhenThePlanIsNotApprovedInTime() {
+        ProcessInstance pi = screened("LOW");
+        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health"));
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        passTime(Duration.ofDays(31));
+        assertThat(pi).isWaitingAt("DraftProtectionPlan", "HandlePlanApprovalMissed");
+    }
+
+    @Test
+    void escalatesWhenAFollowUpReviewIsLateAndAsksForTheFullPlanReview() {
+        ProcessInstance pi = placed("HIGH");
+        passTime(Duration.ofDays(8));
+        assertThat(pi).isWaitingAt("ReviewFollowUp");
+        passTime(Duration.ofDays(8));
+        assertThat(pi).isWaitingAt("ReviewFollowUp", "HandleFollowUpReviewMissed");
+        passTime(Duration.ofDays(80));
+        assertThat(pi).isWaitingAt("ReviewProtectionPlan");
+    }
+
+    // --- follow-up, closure, reopening -----------------------------------------------------------------
+
+    @Test
+    void closureRejectedKeepsTheFollowUpGoingAndApprovedClosesTheCase() {
+        ProcessInstance pi = placed("MEDIUM");
+        passTime(Duration.ofDays(15));
+        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "SAFE_AT_HOME"));
+        complete("ApproveClosure", Map.of("closureApproved", false, "closureComment", "one more visit"));
+        assertThat(pi).isWaitingAt("ReviewDue");
+        passTime(Duration.ofDays(15));
+        complete("ReviewFollowUp", Map.of("requestClosure", false));
+        assertThat(pi).isWaitingAt("ReviewDue");
+        passTime(Duration.ofDays(15));
+        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
+        complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
+        assertThat(pi).hasPassed("PublishCaseClosed").isEnded();
+        assertPublished("FollowUpDone", 3);
+        assertPublished("CaseClosed", 1);
+    }
+
+    @Test
+    void aReopenedCaseStartsTheProcedureAgainWithItsHistory() {
+        ProcessInstance first = report(false, false, "NEGLECT", 9);
+        complete("ScreenReport", Map.of("isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "no risk found"));
+        assertThat(first).isEnded();
+
+        reopener.caseReopened(CaseReopened.newBuilder().setEnvelope(envelope("CaseReopened")).setReopenedBy("supervisor")
+                .setRiskLevel("MEDIUM").build());
+
+        ProcessInstance again = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).active().singleResult();
+        assertThat(again).hasPassed("CaseReopened", "ComputeDeadlines").isWaitingAt("MakeFirstContact");
+        assertThat(again).variables().containsEntry("riskLevel", "MEDIUM").containsEntry("reportSource", "SCHOOL");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isEqualTo(2);
+    }
+
+    // --- driving the procedure ---------------------------------------------------------------------------
+
+    private ProcessInstance report(boolean immediateDanger, boolean trafficking, String concern, Integer age) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.CASE_ID, caseId);
+        variables.put(ProcessVariables.CORRELATION_ID, "test-" + caseId);
+        variables.put(ProcessVariables.REPORT_SOURCE, "SCHOOL");
+        variables.put(ProcessVariables.IMMEDIATE_DANGER, immediateDanger);
+        variables.put(ProcessVariables.CONCERNS, concern);
+        variables.put(ProcessVariables.TRAFFICKING_SUSPECTED, trafficking);
+        variables.put(ProcessVariables.UNACCOMPANIED, concern.contains("UNACCOMPANIED"));
+        variables.put(ProcessVariables.CHILD_COUNT, 1);
+        variables.put(ProcessVariables.YOUNGEST_CHILD_AGE, age);
+        return runtime.startProcessInstanceByKey("emergency-response", caseId, variables);
+    }
+
+    private ProcessInstance screened(String riskLevel) {
+        ProcessInstance pi = report(false, false, "NEGLECT", 9);
+        complete("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", riskLevel, "screeningReason", "screened"));
+        return pi;
+    }
+
+    private ProcessInstance planned(String riskLevel) {
+        ProcessInstance pi = screened(riskLevel);
+        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        if ("HIGH".equals(riskLevel)) {
+            complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
+        }
+        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "police"));
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        assertThat(pi).isWaitingAt("DecideProtectionMeasure");
+        return pi;
+    }
+
+    private ProcessInstance placed(String riskLevel) {
+        ProcessInstance pi = planned(riskLevel);
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
+        complete("StartPlacement", Map.of("placementStarted", true));
+        assertThat(pi).isWaitingAt("ReviewDue");
+        return pi;
+    }
+
+    private Task task(String key) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(key).list();
+        assertThat(found).as("open task " + key).hasSize(1);
+        return found.get(0);
+    }
+
+    private void complete(String key, Map<String, Object> variables) {
+        tasks.complete(task(key).getId(), variables);
+    }
+
+    private List<String> groupsOf(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    }
+
+    /** Moves the engine's clock and runs the timers that are due by then, as the job executor would. */
+    private void passTime(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list()) {
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers().executable().list()) {
+                management.executeJob(job.getId());
+            }
+        }
+    }
+
+    /** Waits until the events of that name published for this case on Kafka number exactly {@code count}. */
+    private void assertPublished(String eventName, int count) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream()
+                        .map(r -> CaseEvents.decode(r.value()))
+                        .map(e -> e instanceof CaseStepRecorded step ? step.getName() : e.getSchema().getName())
+                        .filter(eventName::equals)
+                        .count()).as("published " + eventName).isEqualTo(count));
+    }
+
+    private AgencyEventReceived courtDecision(String outcome) {
+        return AgencyEventReceived.newBuilder().setEnvelope(envelope("AgencyEventReceived")).setKind("CourtDecisionRecorded")
+                .setAgency("court").setOutcome(outcome).setReference("V-123").build();
+    }
+
+    private Envelope envelope(String type) {
+        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(caseId).setEventType(type)
+                .setOccurredAt(Instant.now()).setProducer("case-service").setCorrelationId("test-" + caseId).build();
+    }
+}
