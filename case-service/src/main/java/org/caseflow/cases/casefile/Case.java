@@ -12,25 +12,54 @@ public final class Case {
     private final Instant reportedAt;
     private final String correlationId;
     private CaseStatus status;
+    private String riskLevel;
 
-    public Case(UUID id, Report report, Instant reportedAt, String correlationId, CaseStatus status) {
+    public Case(UUID id, Report report, Instant reportedAt, String correlationId, CaseStatus status, String riskLevel) {
         this.id = Objects.requireNonNull(id);
         this.report = Objects.requireNonNull(report);
         this.reportedAt = Objects.requireNonNull(reportedAt);
         this.correlationId = Objects.requireNonNull(correlationId);
         this.status = Objects.requireNonNull(status);
+        this.riskLevel = riskLevel;
     }
 
     /** Opens a case for a report. */
     public static Case open(Report report, Instant reportedAt, String correlationId) {
-        return new Case(UUID.randomUUID(), report, reportedAt, correlationId, CaseStatus.REPORTED);
+        return new Case(UUID.randomUUID(), report, reportedAt, correlationId, CaseStatus.REPORTED, null);
     }
 
-    /** The procedure has taken the case up (it gave an agency a task). */
+    /** The procedure has taken the case up (it gave an agency a task, or recorded a step). */
     public void procedureStarted() {
         if (status == CaseStatus.REPORTED) {
             status = CaseStatus.IN_PROGRESS;
         }
+    }
+
+    /** The case was screened at a risk level (HIGH, MEDIUM, LOW). */
+    public void screened(String level) {
+        procedureStarted();
+        this.riskLevel = level;
+    }
+
+    /** The procedure closed the case (screened out, or closure approved). */
+    public void closed() {
+        status = CaseStatus.CLOSED;
+    }
+
+    /**
+     * Reopens a closed case.
+     *
+     * @throws CaseStateConflict when the case is not closed
+     */
+    public void reopen() {
+        if (status != CaseStatus.CLOSED) {
+            throw new CaseStateConflict(id, "reopen", status);
+        }
+        status = CaseStatus.IN_PROGRESS;
+    }
+
+    public String riskLevel() {
+        return riskLevel;
     }
 
     public UUID id() {

@@ -59,15 +59,15 @@ class JdbcCases implements Cases {
                 .param(id)
                 .query((rs, n) -> new Report.Child(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)))
                 .list();
-        return jdbc.sql("select * from case_file where id = ?").param(id)
+        return jdbc.sql("select * from case_file where id = ? for update").param(id)
                 .query((rs, n) -> toCase(rs, concerns, children))
                 .optional();
     }
 
     @Override
     public void update(Case caze) {
-        jdbc.sql("update case_file set status = ?, updated_at = now() where id = ?")
-                .params(caze.status().name(), caze.id())
+        jdbc.sql("update case_file set status = ?, risk_level = ?, updated_at = now() where id = ?")
+                .params(caze.status().name(), caze.riskLevel(), caze.id())
                 .update();
     }
 
@@ -102,6 +102,6 @@ class JdbcCases implements Cases {
                 rs.getString("narrative"),
                 new Report.Reporter(rs.getString("reporter_name"), rs.getString("reporter_phone")));
         return new Case(rs.getObject("id", UUID.class), report, rs.getTimestamp("reported_at").toInstant(),
-                rs.getString("correlation_id"), CaseStatus.valueOf(rs.getString("status")));
+                rs.getString("correlation_id"), CaseStatus.valueOf(rs.getString("status")), rs.getString("risk_level"));
     }
 }

@@ -1,6 +1,7 @@
 package org.caseflow.cases.timeline;
 
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.caseflow.cases.casefile.Case;
@@ -12,7 +13,7 @@ import org.caseflow.messaging.ProcessedEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records an event seen for a case: a timeline entry and the status change it causes, once. */
+/** Records an event seen for a case: a timeline entry and the change of the case it causes, once. */
 @Service
 class CaseTimeline {
 
@@ -26,16 +27,21 @@ class CaseTimeline {
         this.processedEvents = processedEvents;
     }
 
+    /**
+     * @param name    what the timeline calls the event (its type, or a step's name)
+     * @param summary what happened, in words a caseworker reads; no personal data
+     * @param change  what the event does to the case
+     */
     @Transactional
-    public void procedureEvent(SpecificRecord event, String summary) {
+    public void record(SpecificRecord event, String name, String summary, Consumer<Case> change) {
         if (!processedEvents.firstDelivery(CONSUMER, event)) {
             return;
         }
         Envelope envelope = CaseEvents.envelopeOf(event);
         Case caze = cases.get(UUID.fromString(envelope.getCaseId()));
-        caze.procedureStarted();
+        change.accept(caze);
         cases.update(caze);
-        cases.appendToTimeline(caze.id(), new TimelineEntry(envelope.getEventId(), envelope.getEventType(),
-                envelope.getOccurredAt(), envelope.getProducer(), summary));
+        cases.appendToTimeline(caze.id(), new TimelineEntry(envelope.getEventId(), name, envelope.getOccurredAt(),
+                envelope.getProducer(), summary));
     }
 }

@@ -1,6 +1,9 @@
 package org.caseflow.cases.timeline;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.caseflow.cases.casefile.Case;
+import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.TaskCompleted;
 import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
@@ -13,6 +16,10 @@ import org.springframework.stereotype.Component;
 @KafkaListener(id = "case-service.workflow-events", topics = Topics.WORKFLOW_EVENTS, groupId = "case-service")
 class WorkflowEventsListener {
 
+    /** The step names that change the case itself; every other step only adds to the timeline. */
+    static final String CASE_SCREENED = "CaseScreened";
+    static final String CASE_CLOSED = "CaseClosed";
+
     private final CaseTimeline timeline;
 
     WorkflowEventsListener(CaseTimeline timeline) {
@@ -21,16 +28,40 @@ class WorkflowEventsListener {
 
     @KafkaHandler
     void on(TaskCreated event) {
-        timeline.procedureEvent(event, "Task '" + event.getTaskName() + "' for " + String.join(", ", event.getCandidateGroups()));
+        timeline.record(event, "TaskCreated", "Task '" + event.getTaskName() + "' for " + String.join(", ", event.getCandidateGroups()),
+                Case::procedureStarted);
     }
 
     @KafkaHandler
     void on(TaskCompleted event) {
-        timeline.procedureEvent(event, "Task '" + event.getTaskName() + "' completed");
+        timeline.record(event, "TaskCompleted", "Task '" + event.getTaskName() + "' completed", Case::procedureStarted);
+    }
+
+    @KafkaHandler
+    void on(CaseStepRecorded event) {
+        String summary = event.getName()
+                + (event.getOutcome() == null ? "" : ": " + event.getOutcome())
+                + (event.getRiskLevel() == null ? "" : " (risk " + event.getRiskLevel() + ")");
+        timeline.record(event, event.getName(), summary, caze -> {
+            if (CASE_SCREENED.equals(event.getName()) && event.getRiskLevel() != null) {
+                caze.screened(event.getRiskLevel());
+            } else if (CASE_CLOSED.equals(event.getName())) {
+                caze.closed();
+            } else {
+                caze.procedureStarted();
+            }
+        });
+    }
+
+    @KafkaHandler
+    void on(DeadlineMissed event) {
+        timeline.record(event, "DeadlineMissed", "Deadline " + event.getDeadline() + " missed"
+                + (event.getTaskName() == null ? "" : " on '" + event.getTaskName() + "'")
+                + ", escalated to " + String.join(", ", event.getEscalatedTo()), caze -> { });
     }
 
     @KafkaHandler(isDefault = true)
     void onOther(SpecificRecord event) {
-        timeline.procedureEvent(event, event.getSchema().getName());
+        timeline.record(event, event.getSchema().getName(), event.getSchema().getName(), caze -> { });
     }
 }

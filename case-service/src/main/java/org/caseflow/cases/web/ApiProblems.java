@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.caseflow.cases.casefile.CaseNotFound;
+import org.caseflow.cases.casefile.CaseStateConflict;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +37,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(CaseStateConflict.class)
+    ProblemDetail caseStateConflict(CaseStateConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not possible in the case's state");
+        problem.setProperty("caseId", e.caseId());
+        problem.setProperty("status", e.status());
+        return problem;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -47,8 +57,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         e.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(Map.of("field", error.getObjectName(), "message", String.valueOf(error.getDefaultMessage()))));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The report has " + errors.size() + " invalid field(s)");
-        problem.setTitle("Invalid report");
+                "The request has " + errors.size() + " invalid field(s)");
+        problem.setTitle("Invalid request");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

@@ -15,6 +15,7 @@ import org.caseflow.cases.casefile.TimelineEntry;
 record CaseView(
         UUID id,
         CaseStatus status,
+        String riskLevel,
         Instant reportedAt,
         ReportSource source,
         List<Concern> concerns,
@@ -27,7 +28,7 @@ record CaseView(
 
     static CaseView of(Case caze, List<TimelineEntry> timeline) {
         Report report = caze.report();
-        return new CaseView(caze.id(), caze.status(), caze.reportedAt(), report.source(),
+        return new CaseView(caze.id(), caze.status(), caze.riskLevel(), caze.reportedAt(), report.source(),
                 report.concerns().stream().sorted().toList(), report.immediateDanger(), report.children(),
                 report.location(), report.narrative(), report.reporter(), timeline);
     }

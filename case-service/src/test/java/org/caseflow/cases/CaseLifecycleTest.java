@@ -1,0 +1,103 @@
+package org.caseflow.cases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.caseflow.events.AgencyEventReceived;
+import org.caseflow.events.CaseEvents;
+import org.caseflow.events.CaseReopened;
+import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.Envelope;
+import org.caseflow.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Steps of the procedure move the case; a closed case reopens; other agencies' events pass through. */
+class CaseLifecycleTest extends CaseServiceIntegrationTest {
+
+    @Autowired
+    KafkaTemplate<String, Object> kafkaTemplate;
+
+    @Test
+    void stepsMoveTheCaseUntilItClosesAndAClosedCaseCanBeReopened() throws Exception {
+        String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
+        assertThat(post("/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseScreened", "PROTECTION_CASE", "HIGH")).get();
+        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseClosed", "REINTEGRATED", "HIGH")).get();
+        Map<?, ?> closed = await().atMost(Duration.ofSeconds(30)).until(() -> caseFile(caseId), c -> "CLOSED".equals(c.get("status")));
+        assertThat(closed.get("riskLevel")).isEqualTo("HIGH");
+        assertThat((List<Map<String, Object>>) closed.get("timeline")).extracting(e -> e.get("eventType"))
+                .containsExactly("CaseReported", "CaseScreened", "CaseClosed");
+
+        ResponseEntity<Map> reopened = post("/api/cases/" + caseId + "/reopen", "{\"reopenedBy\": \"supervisor\"}");
+
+        assertThat(reopened.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(reopened.getBody().get("status")).isEqualTo("IN_PROGRESS");
+        assertThat((List<Map<String, Object>>) reopened.getBody().get("timeline")).extracting(e -> e.get("eventType"))
+                .endsWith("CaseReopened");
+        CaseReopened event = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.readAll(Topics.CASE_EVENTS, caseId).stream()
+                .map(r -> CaseEvents.decode(r.value())).filter(CaseReopened.class::isInstance).map(CaseReopened.class::cast)
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(event.getRiskLevel()).isEqualTo("HIGH");
+    }
+
+    @Test
+    void passesACourtDecisionOnToTheProcedure() {
+        String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
+
+        ResponseEntity<Map> accepted = post("/api/cases/" + caseId + "/agency-events",
+                "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-123/2026\"}");
+
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        AgencyEventReceived event = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.readAll(Topics.CASE_EVENTS, caseId).stream()
+                .map(r -> CaseEvents.decode(r.value())).filter(AgencyEventReceived.class::isInstance).map(AgencyEventReceived.class::cast)
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(event.getKind()).isEqualTo("CourtDecisionRecorded");
+        assertThat(event.getOutcome()).isEqualTo("CONFIRMED");
+        assertThat(event.getEnvelope().getEventId()).isEqualTo(accepted.getBody().get("eventId"));
+        assertThat((List<Map<String, Object>>) caseFile(caseId).get("timeline")).extracting(e -> e.get("eventType"))
+                .containsExactly("CaseReported", "CourtDecisionRecorded");
+    }
+
+    @Test
+    void rejectsAnAgencyEventThatIsNoEvent() {
+        String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
+        ResponseEntity<Map> response = post("/api/cases/" + caseId + "/agency-events", "{\"kind\": \"drop table\", \"agency\": \"Court!\"}");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((List<Map<String, String>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
+                .containsExactlyInAnyOrder("kind", "agency");
+        assertThat(post("/api/cases/" + UUID.randomUUID() + "/agency-events", "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private Map<?, ?> caseFile(String caseId) {
+        return http.getForObject("/api/cases/" + caseId, Map.class);
+    }
+
+    private ResponseEntity<Map> post(String path, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    private static CaseStepRecorded step(String caseId, String name, String outcome, String riskLevel) {
+        return CaseStepRecorded.newBuilder()
+                .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(caseId)
+                        .setEventType("CaseStepRecorded").setOccurredAt(Instant.now()).setProducer("workflow-service")
+                        .setCorrelationId("test").build())
+                .setName(name).setOutcome(outcome).setRiskLevel(riskLevel).build();
+    }
+}
