@@ -40,7 +40,17 @@ class CaseEventsTest {
                         .setTaskName("Screen the report").setCandidateGroups(List.of("cpu")).setAssignee(null)
                         .setDueAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setProcessDefinitionId("emergency-response:1:x").build(),
                 TaskCompleted.newBuilder().setEnvelope(envelope(TaskCompleted.class)).setTaskId("t-1").setTaskKey("ScreenReport")
-                        .setTaskName("Screen the report").setCandidateGroups(List.of("cpu")).setCompletedBy("cpu.worker").build());
+                        .setTaskName("Screen the report").setCandidateGroups(List.of("cpu")).setCompletedBy("cpu.worker").build(),
+                CaseStepRecorded.newBuilder().setEnvelope(envelope(CaseStepRecorded.class)).setName("CaseScreened")
+                        .setRiskLevel("HIGH").setOutcome("PROTECTION_CASE").setAttributes(java.util.Map.of("suggestedRiskLevel", "MEDIUM")).build(),
+                NotificationRequested.newBuilder().setEnvelope(envelope(NotificationRequested.class)).setAgencies(List.of("krat"))
+                        .setTemplate("trafficking-case-opened").setUrgent(true).build(),
+                DeadlineMissed.newBuilder().setEnvelope(envelope(DeadlineMissed.class)).setDeadline("firstContact")
+                        .setTaskName("Make first contact").setDueAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                        .setEscalatedTo(List.of("supervisors")).build(),
+                AgencyEventReceived.newBuilder().setEnvelope(envelope(AgencyEventReceived.class)).setKind("CourtDecisionRecorded")
+                        .setAgency("court").setOutcome("CONFIRMED").build(),
+                CaseReopened.newBuilder().setEnvelope(envelope(CaseReopened.class)).setReopenedBy("supervisor").build());
         for (SpecificRecord event : events) {
             assertThat(CaseEvents.decode(CaseEvents.encode(event))).isEqualTo(event);
         }

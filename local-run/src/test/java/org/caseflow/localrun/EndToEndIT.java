@@ -78,14 +78,54 @@ class EndToEndIT {
         assertThat((List<Map<String, Object>>) caseFile.get("timeline")).extracting(e -> e.get("eventType"))
                 .containsExactly("CaseReported", "TaskCreated");
 
-        // The caseworker screens the report; the timeline hears of it.
-        HttpResponse<String> completed = post(stack.url(ServiceName.WORKFLOW) + "/engine-rest/task/" + tasks.get(0).get("id")
-                + "/complete", "{\"variables\": {\"riskLevel\": {\"value\": \"HIGH\"}}}");
-        assertThat(completed.statusCode()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> ((List<Map<String, Object>>) getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId).get("timeline"))
-                        .stream().map(e -> e.get("eventType")).toList(),
-                types -> types.equals(List.of("CaseReported", "TaskCreated", "TaskCompleted")));
+        // The caseworker screens the report, and the case goes through assessment to a placement the court confirms.
+        String workflow = stack.url(ServiceName.WORKFLOW);
+        complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM",
+                "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
+        complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", true, "policeEscortNeeded", false));
+        complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health"));
+        complete(workflow, caseId, "GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        complete(workflow, caseId, "DraftProtectionPlan", Map.of("planReference", "PIM-7"));
+        complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", true));
+        complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
+
+        HttpResponse<String> court = post(stack.url(ServiceName.CASE) + "/api/cases/" + caseId + "/agency-events",
+                "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}");
+        assertThat(court.statusCode()).isEqualTo(202);
+        Map<String, Object> placement = awaitTask(workflow, caseId, "StartPlacement");
+        assertThat(getList(workflow + "/engine-rest/task/" + placement.get("id") + "/identity-links"))
+                .extracting(link -> link.get("groupId")).contains("shelter");
+        complete(workflow, caseId, "StartPlacement", Map.of("placementStarted", true));
+
+        List<String> expected = List.of("CaseReported", "TaskCreated", "TaskCompleted", "CaseScreened", "TechnicalGroupConvened",
+                "ProtectionPlanApproved", "CourtDecisionRecorded", "PlacementStarted");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                ((List<Map<String, Object>>) getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId).get("timeline"))
+                        .stream().map(e -> e.get("eventType")).distinct().toList()).containsAll(expected));
+        Map<String, Object> caseNow = getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId);
+        assertThat(caseNow.get("riskLevel")).isEqualTo("MEDIUM");
+        assertThat(caseNow.get("status")).isEqualTo("IN_PROGRESS");
+        List<String> seen = ((List<Map<String, Object>>) caseNow.get("timeline")).stream().map(e -> (String) e.get("eventType")).toList();
+        assertThat(seen.indexOf("CaseScreened")).isLessThan(seen.indexOf("TechnicalGroupConvened"));
+        assertThat(seen.indexOf("ProtectionPlanApproved")).isLessThan(seen.indexOf("PlacementStarted"));
+        // Placed: the follow-up waits for its first review.
+        await().atMost(Duration.ofSeconds(30)).until(() -> getList(workflow + "/engine-rest/execution?processInstanceId="
+                + instances.get(0).get("id") + "&activityId=ReviewDue"), list -> list.size() == 1);
+    }
+
+    private static Map<String, Object> awaitTask(String workflow, String caseId, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> getList(workflow + "/engine-rest/task?processInstanceBusinessKey=" + caseId + "&taskDefinitionKey=" + taskKey),
+                list -> list.size() == 1).get(0);
+    }
+
+    private static void complete(String workflow, String caseId, String taskKey, Map<String, Object> variables) throws Exception {
+        Map<String, Object> task = awaitTask(workflow, caseId, taskKey);
+        Map<String, Object> typed = new java.util.HashMap<>();
+        variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+        HttpResponse<String> response = post(workflow + "/engine-rest/task/" + task.get("id") + "/complete",
+                JSON.writeValueAsString(Map.of("variables", typed)));
+        assertThat(response.statusCode()).as("complete " + taskKey + ": " + response.body()).isEqualTo(204);
     }
 
     private static HttpResponse<String> post(String url, String json) throws Exception {
