@@ -1,2 +1,2 @@
-/** The notifications recorded for each agency, and the listener that records them from the case events. */
+/** Each agency's inbox: the notifications it got, urgent ones first, and what it acknowledged. */
 package org.caseflow.notifications.inbox;

@@ -1,15 +1,20 @@
-package org.caseflow.notifications.inbox;
+package org.caseflow.notifications.dispatch;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.DeadlineMissed;
+import org.caseflow.events.NotificationRequested;
+import org.caseflow.events.TaskCompleted;
 import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
+import org.caseflow.notifications.routing.RoutableEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A task created tells the agencies that may take it. */
+/** The procedure's events: tasks, steps, deadlines and explicit requests to notify agencies. */
 @Component
 @KafkaListener(id = "notification-service.workflow-events", topics = Topics.WORKFLOW_EVENTS, groupId = "notification-service")
 class WorkflowEventsListener {
@@ -24,8 +29,27 @@ class WorkflowEventsListener {
 
     @KafkaHandler
     void on(TaskCreated event) {
-        notifier.notify(event, event.getCandidateGroups(),
-                "New task \"" + event.getTaskName() + "\" on case " + event.getEnvelope().getCaseId());
+        notifier.dispatch(RoutableEvent.of(event));
+    }
+
+    @KafkaHandler
+    void on(TaskCompleted event) {
+        notifier.dispatch(RoutableEvent.of(event));
+    }
+
+    @KafkaHandler
+    void on(CaseStepRecorded event) {
+        notifier.dispatch(RoutableEvent.of(event));
+    }
+
+    @KafkaHandler
+    void on(NotificationRequested event) {
+        notifier.dispatch(RoutableEvent.of(event));
+    }
+
+    @KafkaHandler
+    void on(DeadlineMissed event) {
+        notifier.dispatch(RoutableEvent.of(event));
     }
 
     @KafkaHandler(isDefault = true)
