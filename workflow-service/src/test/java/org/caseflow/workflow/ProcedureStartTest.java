@@ -3,6 +3,7 @@ package org.caseflow.workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -54,7 +55,8 @@ class ProcedureStartTest extends WorkflowIntegrationTest {
         assertThat(runtime.getVariable(instances.get(0).getId(), "youngestChildAge")).isEqualTo(14);
         Task screening = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult();
         assertThat(screening.getTaskDefinitionKey()).isEqualTo("ScreenReport");
-        assertThat(tasks.getIdentityLinksForTask(screening.getId())).extracting(IdentityLink::getGroupId).containsExactly("cpu");
+        assertThat(tasks.getIdentityLinksForTask(screening.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactlyInAnyOrder("cpu", "emergency-centre");
     }
 
     @Test
@@ -64,14 +66,14 @@ class ProcedureStartTest extends WorkflowIntegrationTest {
         Task screening = await().atMost(Duration.ofSeconds(30))
                 .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult(), t -> t != null);
 
-        tasks.complete(screening.getId());
+        tasks.complete(screening.getId(), Map.of("isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "no risk"));
 
         List<Object> events = await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream()
-                        .map(r -> (Object) CaseEvents.decode(r.value())).toList(), e -> e.size() == 2);
+                        .map(r -> (Object) CaseEvents.decode(r.value())).toList(), e -> e.size() >= 2);
         assertThat(events.get(0)).isInstanceOfSatisfying(TaskCreated.class, created -> {
             assertThat(created.getTaskId()).isEqualTo(screening.getId());
-            assertThat(created.getCandidateGroups()).containsExactly("cpu");
+            assertThat(created.getCandidateGroups()).containsExactly("cpu", "emergency-centre");
             assertThat(created.getEnvelope().getCorrelationId()).isEqualTo("report-" + caseId);
         });
         assertThat(events.get(1)).isInstanceOfSatisfying(TaskCompleted.class,
