@@ -6,6 +6,9 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.Topics;
 import org.caseflow.messaging.Envelopes;
@@ -42,11 +45,24 @@ class PublishDeadlineMissed implements JavaDelegate {
         outbox.append(Topics.WORKFLOW_EVENTS, DeadlineMissed.newBuilder()
                 .setEnvelope(envelopes.next(DeadlineMissed.class, caze.caseId(), caze.correlationId()))
                 .setDeadline(deadline)
+                .setTaskKey(lateActivity(execution))
                 .setTaskName(parameters.optional("lateTask"))
                 .setDueAt((due instanceof Date date ? date : ClockUtil.getCurrentTime()).toInstant())
                 .setRiskLevel(caze.riskLevel())
                 .setEscalatedTo(escalateTo.isEmpty() ? List.of("supervisors") : escalateTo)
                 .build());
         log.warn("Case {}: deadline {} missed ({}), escalated", caze.caseId(), deadline, parameters.optional("lateTask"));
+    }
+
+    /** The activity whose deadline timer led here: the host of the boundary event before this step. */
+    private static String lateActivity(DelegateExecution execution) {
+        if (!(execution.getBpmnModelElementInstance() instanceof FlowNode step)) {
+            return null;
+        }
+        return step.getIncoming().stream()
+                .map(SequenceFlow::getSource)
+                .filter(BoundaryEvent.class::isInstance)
+                .map(source -> ((BoundaryEvent) source).getAttachedTo().getId())
+                .findFirst().orElse(null);
     }
 }

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.caseflow.events.AgencyEventReceived;
 import org.caseflow.events.CaseEvents;
 import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.Topics;
 import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
@@ -223,6 +224,11 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).isWaitingAt("MakeFirstContact", "HandleFirstContactMissed");
         assertThat(groupsOf(task("HandleFirstContactMissed"))).containsExactly("supervisors");
         assertPublished("DeadlineMissed", 1);
+        DeadlineMissed missed = (DeadlineMissed) kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream()
+                .map(r -> CaseEvents.decode(r.value())).filter(DeadlineMissed.class::isInstance).findFirst().orElseThrow();
+        assertThat(missed.getTaskKey()).isEqualTo("MakeFirstContact");
+        assertThat(missed.getDeadline()).isEqualTo("firstContact");
+        assertThat(missed.getEscalatedTo()).containsExactly("supervisors");
     }
 
     @Test
@@ -261,6 +267,12 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).isWaitingAt("ReviewFollowUp", "HandleFollowUpReviewMissed");
         passTime(Duration.ofDays(80));
         assertThat(pi).isWaitingAt("ReviewProtectionPlan");
+
+        // Closing the case ends what is still open of it: escalations and plan reviews.
+        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
+        complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
+        assertThat(pi).isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
     }
 
     // --- follow-up, closure, reopening -----------------------------------------------------------------

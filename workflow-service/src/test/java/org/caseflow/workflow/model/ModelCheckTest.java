@@ -1,0 +1,175 @@
+package org.caseflow.workflow.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.caseflow.workflow.WorkflowIntegrationTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks every model in bpmn/ the way a reviewer would before a supervisor's change is deployed: each
+ * element drawn and named, each user task with an agency and a form, each form, decision, called
+ * process and delegate it names present, each delegate with a Modeler element template.
+ */
+class ModelCheckTest extends WorkflowIntegrationTest {
+
+    private static final Path MODELS = Path.of("..", "bpmn");
+    private static final Pattern BEAN = Pattern.compile("^\\$\\{(\\w+)}$");
+
+    private static List<BpmnModelInstance> processes;
+    private static Set<String> processIds;
+    private static Set<String> formIds;
+    private static Set<String> decisionIds;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    static void readModels() throws IOException {
+        processes = new ArrayList<>();
+        processIds = new HashSet<>();
+        formIds = new HashSet<>();
+        decisionIds = new HashSet<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.walk(MODELS)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".bpmn")) {
+                    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+                    processes.add(model);
+                    model.getModelElementsByType(Process.class).forEach(p -> processIds.add(p.getId()));
+                } else if (name.endsWith(".form")) {
+                    JsonNode form = json.readTree(file.toFile());
+                    assertThat(form.path("id").asText()).as("id of " + file).isNotBlank();
+                    formIds.add(form.get("id").asText());
+                } else if (name.endsWith(".dmn")) {
+                    Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class).forEach(d -> decisionIds.add(d.getId()));
+                }
+            }
+        }
+        assertThat(processes).as("models in " + MODELS.toAbsolutePath()).isNotEmpty();
+    }
+
+    @Test
+    void everyElementIsDrawnAndNamed() {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : processes) {
+            Set<String> drawn = new HashSet<>();
+            model.getModelElementsByType(BpmnShape.class).forEach(s -> drawn.add(s.getBpmnElement().getId()));
+            model.getModelElementsByType(BpmnEdge.class).forEach(e -> drawn.add(e.getBpmnElement().getId()));
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                if (!drawn.contains(node.getId())) {
+                    problems.add(node.getId() + " has no diagram shape");
+                }
+                if (node.getName() == null || node.getName().isBlank()) {
+                    problems.add(node.getId() + " has no name");
+                }
+            }
+            for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+                if (!drawn.contains(flow.getId())) {
+                    problems.add(flow.getId() + " has no diagram edge");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyUserTaskHasAnAgencyAndAFormThatExists() {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : processes) {
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                if (blank(task.getCamundaCandidateGroups()) && blank(task.getCamundaCandidateUsers()) && blank(task.getCamundaAssignee())) {
+                    problems.add(task.getId() + " has no candidate group");
+                }
+                String formRef = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "formRef");
+                if (blank(formRef)) {
+                    problems.add(task.getId() + " has no form");
+                } else if (!formIds.contains(formRef)) {
+                    problems.add(task.getId() + " refers to the missing form " + formRef);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyDecisionAndCalledProcessExists() {
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : processes) {
+            for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+                if (!decisionIds.contains(task.getCamundaDecisionRef())) {
+                    problems.add(task.getId() + " refers to the missing decision " + task.getCamundaDecisionRef());
+                }
+            }
+            for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+                if (!processIds.contains(call.getCalledElement())) {
+                    problems.add(call.getId() + " calls the missing process " + call.getCalledElement());
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyDelegateNamesABeanThatHasAnElementTemplate() throws IOException {
+        Set<String> templated = new HashSet<>();
+        Path templates = MODELS.resolve("element-templates");
+        if (Files.isDirectory(templates)) {
+            try (Stream<Path> files = Files.list(templates)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                    Matcher m = Pattern.compile("\\$\\{(\\w+)}").matcher(Files.readString(file));
+                    while (m.find()) {
+                        templated.add(m.group(1));
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : processes) {
+            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+                Matcher bean = BEAN.matcher(String.valueOf(task.getCamundaDelegateExpression()));
+                if (!bean.matches()) {
+                    problems.add(task.getId() + " is no delegate expression ${bean}");
+                } else if (!context.containsBean(bean.group(1))) {
+                    problems.add(task.getId() + " names the missing bean " + bean.group(1));
+                } else if (!templated.contains(bean.group(1))) {
+                    problems.add(task.getId() + " uses " + bean.group(1) + ", which has no element template");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
