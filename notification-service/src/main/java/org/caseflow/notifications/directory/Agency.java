@@ -1,6 +1,7 @@
 package org.caseflow.notifications.directory;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ public record Agency(
     public static final String ID_PATTERN = "[a-z][a-z-]{1,49}";
 
     public Agency {
-        channels = channels == null || channels.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(channels));
+        channels = channels == null || channels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(channels));
         language = language == null ? Language.SQ : language;
         onCall = onCall == null ? OnCallHours.ALWAYS : onCall;
     }

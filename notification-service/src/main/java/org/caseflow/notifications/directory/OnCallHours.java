@@ -3,6 +3,7 @@ package org.caseflow.notifications.directory;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ public record OnCallHours(boolean always, Set<DayOfWeek> days, LocalTime from, L
     public static final OnCallHours ALWAYS = new OnCallHours(true, Set.of(), null, null);
 
     public OnCallHours {
-        days = days == null || days.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(days));
+        days = days == null || days.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(days));
         if (!always && (days.isEmpty() || from == null || to == null || from.equals(to))) {
             throw new IllegalArgumentException("On-call hours need always, or days with a from and a different to time");
         }
