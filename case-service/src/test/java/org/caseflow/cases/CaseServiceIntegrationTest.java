@@ -15,8 +15,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** case-service against a real PostgreSQL and a real Kafka broker, over real HTTP. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * case-service against a real PostgreSQL and a real Kafka broker, over real HTTP. A consumer gives an
+ * event up after three quick tries, so that dead letters show within seconds.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "caseflow.messaging.consumer.max-attempts=3", "caseflow.messaging.consumer.initial-backoff=100ms"})
 public abstract class CaseServiceIntegrationTest {
 
     protected static final String VALID_REPORT = """

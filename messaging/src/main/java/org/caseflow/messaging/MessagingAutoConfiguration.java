@@ -17,7 +17,9 @@ import org.caseflow.events.CaseEventSerializer;
 import org.caseflow.events.Topics;
 import org.caseflow.events.UnknownEventException;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
@@ -27,6 +29,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -129,9 +132,26 @@ public class MessagingAutoConfiguration {
      * and offset, and the listener goes on with the next record.
      */
     @Bean
-    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> kafka, MessagingProperties properties) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+    DeadLetters deadLetters(MessagingSchema schema, DataSource dataSource, KafkaTemplate<String, Object> kafka,
+                            ObjectProvider<DeadLetterObserver> observers) {
+        return new DeadLetters(JdbcClient.create(dataSource), kafka, observers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    DeadLettersController deadLettersController(DeadLetters deadLetters) {
+        return new DeadLettersController(deadLetters);
+    }
+
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> kafka, MessagingProperties properties,
+                                                 DeadLetters deadLetters) {
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(kafka,
                 (record, exception) -> new TopicPartition(Topics.deadLetterTopicOf(record.topic()), -1));
+        ConsumerAwareRecordRecoverer recoverer = (record, consumer, exception) -> {
+            deadLetters.record(record, consumer == null ? "unknown" : consumer.groupMetadata().groupId(), exception);
+            publisher.accept(record, consumer, exception);
+        };
         MessagingProperties.Consumer retry = properties.consumer();
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(Math.max(0, retry.maxAttempts() - 1));
         backOff.setInitialInterval(retry.initialBackoff().toMillis());
