@@ -1,8 +1,10 @@
 package org.caseflow.events;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,13 @@ public final class CaseEvents {
         for (Class<? extends SpecificRecord> type : TYPES) {
             Schema schema = SpecificData.get().getSchema(type);
             ENCODERS.put(type, new BinaryMessageEncoder<>(SpecificData.getForClass(type), schema));
-            DECODERS.put(fingerprint(schema), new BinaryMessageDecoder<>(SpecificData.getForClass(type), schema));
+            BinaryMessageDecoder<? extends SpecificRecord> decoder = new BinaryMessageDecoder<>(SpecificData.getForClass(type), schema);
+            DECODERS.put(fingerprint(schema), decoder);
+            for (Schema earlier : history(type)) {
+                // Events written with an earlier version resolve to the current classes.
+                decoder.addSchema(earlier);
+                DECODERS.put(fingerprint(earlier), decoder);
+            }
         }
     }
 
@@ -88,6 +96,25 @@ public final class CaseEvents {
             throw new IllegalArgumentException(event.getSchema().getFullName() + " has no envelope");
         }
         return envelope;
+    }
+
+    /**
+     * Every published version of the event type's schema, oldest first, from
+     * {@code schemas/<Event>/v<N>.avsc} on the classpath.
+     */
+    public static List<Schema> history(Class<? extends SpecificRecord> type) {
+        List<Schema> versions = new ArrayList<>();
+        for (int version = 1; ; version++) {
+            String path = "schemas/" + type.getSimpleName() + "/v" + version + ".avsc";
+            try (InputStream in = CaseEvents.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    return versions;
+                }
+                versions.add(new Schema.Parser().parse(in));
+            } catch (IOException e) {
+                throw new IllegalStateException("Unreadable schema " + path, e);
+            }
+        }
     }
 
     static long fingerprint(Schema schema) {
