@@ -56,16 +56,18 @@ class AgencyDirectoryTest extends NotificationServiceTest {
     }
 
     @Test
-    void anUpdateKeepsTheSecretItLeavesOutAndRemovesAnEmptyOne() {
+    void anUpdateKeepsTheSecretLanguageAndHoursItLeavesOutAndRemovesAnEmptySecret() {
         String id = agencyId("ngo");
-        addAgency(Map.of("id", id, "name", "OJF", "webhookUrl", "https://hooks.example.org/ngo",
-                "webhookSecret", "sixteen-characters-at-least", "channels", List.of("WEBHOOK")));
+        addAgency(Map.of("id", id, "name", "OJF", "language", "en", "webhookUrl", "https://hooks.example.org/ngo",
+                "webhookSecret", "sixteen-characters-at-least", "channels", List.of("WEBHOOK"),
+                "onCall", Map.of("days", List.of("SATURDAY"), "from", "22:00", "to", "06:00")));
 
         ResponseEntity<Map> kept = put("/api/agencies/" + id, Map.of("name", "OJF Durrës", "webhookUrl",
                 "https://hooks.example.org/ngo", "channels", List.of("WEBHOOK", "EMAIL"), "email", "ojf@example.org"));
         assertThat(kept.getStatusCode().value()).isEqualTo(200);
         assertThat(kept.getBody()).containsEntry("name", "OJF Durrës").containsEntry("webhookSecretSet", true)
-                .containsEntry("channels", List.of("EMAIL", "WEBHOOK"));
+                .containsEntry("channels", List.of("EMAIL", "WEBHOOK")).containsEntry("language", "en")
+                .containsEntry("onCall", Map.of("always", false, "days", List.of("SATURDAY"), "from", "22:00:00", "to", "06:00:00"));
 
         ResponseEntity<Map> removed = put("/api/agencies/" + id, Map.of("name", "OJF Durrës", "webhookSecret", "",
                 "channels", List.of()));

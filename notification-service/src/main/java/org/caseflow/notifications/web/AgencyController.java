@@ -56,7 +56,7 @@ class AgencyController {
         if (request.id() != null && !request.id().equals(id)) {
             throw new InvalidField("id", "must be the id in the path, " + id + ", or left out");
         }
-        return view(directory.update(request.agency(id)));
+        return view(directory.update(request.agency(directory.get(id))));
     }
 
     private AgencyView view(Agency agency) {

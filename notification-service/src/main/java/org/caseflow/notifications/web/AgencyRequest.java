@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -18,7 +19,7 @@ import org.caseflow.notifications.directory.OnCallHours;
 
 /**
  * An agency as a supervisor enters it. The webhook secret is write-only: leave it out to keep the stored
- * one, send "" to remove it.
+ * one, send "" to remove it. On an update, a language or on-call hours left out keep their stored values.
  */
 record AgencyRequest(
         @Pattern(regexp = Agency.ID_PATTERN, message = "must be an agency id such as cpu (lower-case letters and dashes)")
@@ -51,11 +52,21 @@ record AgencyRequest(
         }
     }
 
+    /** A new agency: Albanian and always on call unless the request says otherwise. */
     Agency agency(String agencyId) {
-        return new Agency(agencyId, name.strip(), language, blankToNull(email), blankToNull(phone), blankToNull(smsNumber),
-                webhookUrl, webhookSecret, channels == null ? Set.of() : channels.stream().filter(c -> c != Channel.INBOX)
-                .collect(java.util.stream.Collectors.toSet()),
-                onCall == null ? OnCallHours.ALWAYS : onCall.hours(), blankToNull(notes));
+        return agency(agencyId, Language.SQ, OnCallHours.ALWAYS);
+    }
+
+    /** The stored agency changed: a language or on-call hours left out stay as they are. */
+    Agency agency(Agency stored) {
+        return agency(stored.id(), stored.language(), stored.onCall());
+    }
+
+    private Agency agency(String agencyId, Language defaultLanguage, OnCallHours defaultHours) {
+        return new Agency(agencyId, name.strip(), language == null ? defaultLanguage : language, blankToNull(email),
+                blankToNull(phone), blankToNull(smsNumber), webhookUrl, webhookSecret,
+                channels == null ? Set.of() : channels.stream().filter(c -> c != Channel.INBOX).collect(Collectors.toSet()),
+                onCall == null ? defaultHours : onCall.hours(), blankToNull(notes));
     }
 
     private static String blankToNull(String value) {
