@@ -48,9 +48,12 @@ class BadReportTest extends CaseServiceIntegrationTest {
             no municipality                 | "municipality": "Durrës",                         |                                         | location.municipality
             age beyond childhood            | "ageYears": 9                                     | "ageYears": 40                          | children[0].ageYears
             a field nobody knows            | "immediateDanger": false                          | "immediateDanger": false, "urgent": 1   | urgent
+            a control character             | "firstName": "Ana"                                | "firstName": "A\\u0007na"             | children[0].firstName
+            a narrative beyond the limit    | "narrative": "Seen                                | "narrative": "%s Seen                   | narrative
+            a field given twice             | "immediateDanger": false                          | "immediateDanger": false, "immediateDanger": true | body
             """)
     void rejectsTheReportNamingTheField(String problem, String valid, String broken, String field) {
-        String body = VALID_REPORT.replace(valid, broken == null ? "" : broken);
+        String body = VALID_REPORT.replace(valid, broken == null ? "" : broken.formatted("x".repeat(20_001)));
         assertThat(body).isNotEqualTo(VALID_REPORT);
 
         ResponseEntity<Map> response = postReport(body);
@@ -74,6 +77,16 @@ class BadReportTest extends CaseServiceIntegrationTest {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(response.getBody()).doesNotContainKey("trace");
         assertThat((String) response.getBody().get("detail")).doesNotContain("Exception", "jackson");
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesABodyAboveTheSizeLimitBeforeReadingIt() {
+        String huge = VALID_REPORT.replace("\"narrative\": \"", "\"narrative\": \"" + "x".repeat(300_000));
+
+        ResponseEntity<Map> response = postReport(huge);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     private long casesStored() {

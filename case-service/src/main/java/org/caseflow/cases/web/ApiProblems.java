@@ -42,7 +42,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Not possible in the case's state");
         problem.setProperty("caseId", e.caseId());
-        problem.setProperty("status", e.status());
+        problem.setProperty("caseStatus", e.status());
         return problem;
     }
 
@@ -75,6 +75,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setDetail(field + ": unknown value; expected one of "
                     + List.of(invalid.getTargetType().getEnumConstants()));
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown value")));
+        } else if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() == String.class) {
+            String field = path(invalid);
+            problem.setDetail(field + ": " + invalid.getOriginalMessage());
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", invalid.getOriginalMessage())));
         } else if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             problem.setDetail(field + ": unknown field");
@@ -84,7 +88,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             problem.setDetail(field + ": wrong type or shape");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or shape")));
         } else {
-            problem.setDetail("The body is not well-formed JSON");
+            problem.setDetail("The body is not well-formed JSON, or gives a field twice");
+            problem.setProperty("errors", List.of(Map.of("field", "body", "message", "not well-formed JSON")));
         }
         return ResponseEntity.badRequest().body(problem);
     }
