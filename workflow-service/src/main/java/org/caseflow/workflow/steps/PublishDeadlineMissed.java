@@ -3,7 +3,10 @@ package org.caseflow.workflow.steps;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -42,16 +45,30 @@ class PublishDeadlineMissed implements JavaDelegate {
         String deadline = parameters.required("deadline");
         Object due = execution.getVariable(deadline + "Due");
         List<String> escalateTo = parameters.list("escalateTo");
+        String lateActivity = lateActivity(execution);
         outbox.append(Topics.WORKFLOW_EVENTS, DeadlineMissed.newBuilder()
                 .setEnvelope(envelopes.next(DeadlineMissed.class, caze.caseId(), caze.correlationId()))
                 .setDeadline(deadline)
-                .setTaskKey(lateActivity(execution))
+                .setTaskKey(lateActivity)
+                .setCandidateGroups(candidateGroups(execution, lateActivity))
                 .setTaskName(parameters.optional("lateTask"))
                 .setDueAt((due instanceof Date date ? date : ClockUtil.getCurrentTime()).toInstant())
                 .setRiskLevel(caze.riskLevel())
                 .setEscalatedTo(escalateTo.isEmpty() ? List.of("supervisors") : escalateTo)
                 .build());
         log.warn("Case {}: deadline {} missed ({}), escalated", caze.caseId(), deadline, parameters.optional("lateTask"));
+    }
+
+    /** The agencies of the late task (none when the late activity is a subprocess). */
+    private static List<String> candidateGroups(DelegateExecution execution, String activity) {
+        if (activity == null) {
+            return List.of();
+        }
+        TaskService tasks = execution.getProcessEngineServices().getTaskService();
+        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activity).list().stream()
+                .flatMap(task -> tasks.getIdentityLinksForTask(task.getId()).stream())
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).distinct().sorted().toList();
     }
 
     /** The activity whose deadline timer led here: the host of the boundary event before this step. */

@@ -43,6 +43,7 @@ class TaskEventsPublisher {
                 .setAssignee(task.getAssignee())
                 .setDueAt(task.getDueDate() == null ? null : task.getDueDate().toInstant())
                 .setProcessDefinitionId(task.getProcessDefinitionId())
+                .setRiskLevel(riskLevel(task))
                 .build();
         outbox.append(Topics.WORKFLOW_EVENTS, event);
     }
@@ -71,6 +72,11 @@ class TaskEventsPublisher {
     private static String correlationId(DelegateTask task) {
         Object correlationId = task.getVariable(ProcessVariables.CORRELATION_ID);
         return correlationId == null ? caseId(task) : correlationId.toString();
+    }
+
+    private static String riskLevel(DelegateTask task) {
+        Object level = task.getVariable(ProcessVariables.RISK_LEVEL);
+        return level == null ? null : level.toString();
     }
 
     private static String nameOf(DelegateTask task) {

@@ -229,6 +229,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(missed.getTaskKey()).isEqualTo("MakeFirstContact");
         assertThat(missed.getDeadline()).isEqualTo("firstContact");
         assertThat(missed.getEscalatedTo()).containsExactly("supervisors");
+        assertThat(missed.getCandidateGroups()).containsExactly("cpu", "emergency-centre");
     }
 
     @Test
