@@ -49,6 +49,16 @@ public final class LocalStack implements AutoCloseable {
                     List.of("-Xmx512m", "-XX:+UseSerialGC"), Duration.ofMinutes(5));
         }
 
+        /**
+         * Fault tests: free ports, and a PostgreSQL that keeps its data in the (temporary) directory, so
+         * that it can be stopped and started again in the middle of a flow.
+         */
+        public static Settings forFaultTests(Path dataDirectory, Path servicesDirectory) {
+            Settings tests = forTests(dataDirectory, servicesDirectory);
+            return new Settings(dataDirectory, true, FreePorts.next(), tests.kafkaPort(), tests.kafkaControllerPort(),
+                    tests.servicePorts(), servicesDirectory, tests.profiles(), tests.jvmOptions(), tests.startTimeout());
+        }
+
         /** Tests: free ports, throw-away data. */
         public static Settings forTests(Path dataDirectory, Path servicesDirectory) {
             Map<ServiceName, Integer> ports = new EnumMap<>(ServiceName.class);
@@ -139,6 +149,19 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess process = services.get(service);
         process.start();
         process.awaitHealthy(settings.startTimeout());
+    }
+
+    /** Stops the PostgreSQL server (every service's database), as an outage would. Needs durable settings. */
+    public void stopPostgres() {
+        if (!settings.durable()) {
+            throw new IllegalStateException("A throw-away PostgreSQL cannot be restarted: use durable settings");
+        }
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same port with the same data. */
+    public void startPostgres() {
+        postgres = LocalPostgres.durable(settings.dataDirectory().resolve("postgres"), settings.postgresPort());
     }
 
     /** Whether every service still runs. */
