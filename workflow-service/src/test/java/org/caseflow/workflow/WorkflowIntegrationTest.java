@@ -7,10 +7,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * workflow-service against a real PostgreSQL and a real Kafka broker. The job executor is off so that
- * tests run timers themselves, with the engine's clock moved by ClockUtil.
+ * tests run timers themselves, with the engine's clock moved by ClockUtil; a consumer gives an event up
+ * after three quick tries, so that dead letters show within seconds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=false")
+        properties = {"camunda.bpm.job-execution.enabled=false",
+                "caseflow.messaging.consumer.max-attempts=3", "caseflow.messaging.consumer.initial-backoff=100ms"})
 public abstract class WorkflowIntegrationTest {
 
     @DynamicPropertySource

@@ -1,5 +1,9 @@
 package org.caseflow.workflow.correlation;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.caseflow.messaging.DeadLetter;
@@ -7,14 +11,16 @@ import org.caseflow.messaging.DeadLetterObserver;
 import org.springframework.stereotype.Component;
 
 /**
- * Raises a Camunda incident on the case's running procedure for each event given up on, so that a
- * supervisor sees it in Cockpit beside the case. Events of cases without a running procedure are in
- * the dead-letter list alone ({@code GET /api/dead-letters}).
+ * Makes each event given up on visible to supervisors: an incident on the case's running procedure
+ * (Cockpit shows it beside the case), or, when the case has no running procedure (the usual reason an
+ * event cannot be delivered), a "Review the undelivered event" task for {@code supervisors} in Tasklist.
+ * Every dead letter is also listed at {@code GET /api/dead-letters}.
  */
 @Component
 class DeadLetterIncidents implements DeadLetterObserver {
 
     static final String INCIDENT_TYPE = "caseflowDeadLetter";
+    static final String REVIEW_PROCESS = "dead-letter-review";
 
     private final RuntimeService runtime;
 
@@ -27,10 +33,21 @@ class DeadLetterIncidents implements DeadLetterObserver {
         if (deadLetter.caseId() == null) {
             return;
         }
-        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(deadLetter.caseId()).active().list()) {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deadLetter.caseId())
+                .active().list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(REVIEW_PROCESS + ":")).toList();
+        for (ProcessInstance instance : running) {
             runtime.createIncident(INCIDENT_TYPE, instance.getId(), "dead-letter:" + deadLetter.id(),
                     "Event " + deadLetter.eventType() + " could not be handled (dead letter " + deadLetter.id() + "): "
                             + deadLetter.reason());
+        }
+        if (running.isEmpty()) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("caseId", deadLetter.caseId());
+            variables.put("deadLetterId", deadLetter.id());
+            variables.put("eventType", deadLetter.eventType() == null ? "unknown" : deadLetter.eventType());
+            variables.put("topic", deadLetter.topic());
+            variables.put("reason", deadLetter.reason());
+            runtime.startProcessInstanceByKey(REVIEW_PROCESS, deadLetter.caseId(), variables);
         }
     }
 }

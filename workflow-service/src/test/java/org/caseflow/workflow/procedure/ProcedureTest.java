@@ -183,6 +183,44 @@ class ProcedureTest extends WorkflowIntegrationTest {
     }
 
     @Test
+    void aCourtDecisionRacingTheProcessToItsWaitIsNeverLost() throws Exception {
+        for (int round = 0; round < 8; round++) {
+            caseId = UUID.randomUUID().toString();
+            ProcessInstance pi = planned("MEDIUM");
+            String decide = task("DecideProtectionMeasure").getId();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var decided = both.submit(() -> {
+                go.await();
+                tasks.complete(decide, Map.of("protectionMeasure", "RESIDENTIAL_CARE"));
+                return null;
+            });
+            AgencyEventReceived decision = courtDecision("CONFIRMED");
+            var correlated = both.submit(() -> {
+                go.await();
+                // As the listener's error handler would: a transaction that lost an optimistic lock is tried again.
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        correlator.correlate(decision);
+                        return null;
+                    } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+                        if (attempt == 5) {
+                            throw e;
+                        }
+                    }
+                }
+            });
+            go.countDown();
+            decided.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            correlated.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            both.shutdown();
+
+            assertThat(pi).as("round " + round).isWaitingAt("StartPlacement");
+            assertThat(earlyMessages.waiting(caseId)).isZero();
+        }
+    }
+
+    @Test
     void aRejectingCourtSendsTheMeasureBackForAnotherDecision() {
         ProcessInstance pi = planned("MEDIUM");
         complete("DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
