@@ -65,7 +65,7 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceName service : ServiceName.values()) {
                 ports.put(service, FreePorts.next());
             }
-            return new Settings(dataDirectory, false, 0, FreePorts.next(), FreePorts.next(), ports, servicesDirectory, "test",
+            return new Settings(dataDirectory, false, 0, FreePorts.next(), FreePorts.next(), ports, servicesDirectory, "local",
                     List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Duration.ofMinutes(4));
         }
     }

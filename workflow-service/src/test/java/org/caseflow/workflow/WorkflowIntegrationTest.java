@@ -2,14 +2,17 @@ package org.caseflow.workflow;
 
 import org.caseflow.infra.TestInfrastructure;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * workflow-service against a real PostgreSQL and a real Kafka broker. The job executor is off so that
  * tests run timers themselves, with the engine's clock moved by ClockUtil; a consumer gives an event up
- * after three quick tries, so that dead letters show within seconds.
+ * after three quick tries, so that dead letters show within seconds. The local profile brings the demo
+ * users (a caseworker per agency and a supervisor, password demo).
  */
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"camunda.bpm.job-execution.enabled=false",
                 "caseflow.messaging.consumer.max-attempts=3", "caseflow.messaging.consumer.initial-backoff=100ms"})

@@ -1,0 +1,80 @@
+package org.caseflow.workflow.security;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic everywhere but the health endpoints. /engine-rest is guarded by Camunda's own
+ * authentication filter, so the engine knows the user and applies its authorizations (a caseworker
+ * sees and works only their agency's tasks; the Camunda Modeler's deploy dialog sends these
+ * credentials). The webapps under /camunda have their own login. This service's own API takes the same
+ * identities; the procedure's versions and migrations are for supervisors.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String GROUP = "GROUP_";
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, IdentityProperties identities) throws Exception {
+        return http
+                .csrf(AbstractHttpConfigurer::disable)  // stateless Basic API; the webapps bring their own CSRF protection
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/engine-rest/**", "/camunda/**", "/", "/app/**", "/lib/**", "/api/admin/**",
+                                "/api/cockpit/**", "/api/tasklist/**", "/api/engine/**").permitAll()
+                        .requestMatchers("/api/procedure/**", "/api/dead-letters/**").hasAuthority(GROUP + identities.supervisorGroup())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> { })
+                .build();
+    }
+
+    /** Checks the user's password with Camunda's identity service; the user's groups become authorities. */
+    @Bean
+    AuthenticationProvider camundaIdentities(IdentityService identityService) {
+        return new AuthenticationProvider() {
+            @Override
+            public org.springframework.security.core.Authentication authenticate(org.springframework.security.core.Authentication authentication) {
+                String user = authentication.getName();
+                String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+                if (!identityService.checkPassword(user, password)) {
+                    throw new BadCredentialsException("Bad credentials");
+                }
+                List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                        .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP + id)).toList();
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+}

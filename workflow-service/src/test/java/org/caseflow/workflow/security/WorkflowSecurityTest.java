@@ -1,0 +1,164 @@
+package org.caseflow.workflow.security;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.caseflow.workflow.WorkflowIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may see and do what in workflow-service, over HTTP as the Modeler, Tasklist and agencies call it. */
+class WorkflowSecurityTest extends WorkflowIntegrationTest {
+
+    @Autowired TestRestTemplate http;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired RepositoryService repository;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void theModelersDeployRequestWorksForASupervisorOnly() {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "caseflow-from-modeler");
+        form.add("deployment-source", "Camunda Modeler");
+        form.add("deploy-changed-only", "true");
+        for (String file : List.of("emergency-response.bpmn", "deadlines.dmn", "risk-level.dmn", "reporter-agency.dmn",
+                "forms/screen-report.form")) {
+            form.add(Path.of(file).getFileName().toString(), new FileSystemResource(Path.of("..", "bpmn", file)));
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+
+        ResponseEntity<Map> anonymous = http.postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
+        ResponseEntity<Map> caseworker = http.withBasicAuth("cpu.worker", "demo")
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
+        ResponseEntity<Map> supervisor = http.withBasicAuth("supervisor", "demo")
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
+
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(caseworker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(supervisor.getStatusCode()).as(String.valueOf(supervisor.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(supervisor.getBody().get("name")).isEqualTo("caseflow-from-modeler");
+        // (A wrong password for a real user would lock it for seconds: Camunda's brute-force protection.)
+        assertThat(http.withBasicAuth("nobody", "demo").getForEntity("/engine-rest/deployment", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aCaseworkerSeesClaimsAndCompletesOnlyTheirAgencysTasks() {
+        String caseId = UUID.randomUUID().toString();
+        runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
+        String tasksOfCase = "/engine-rest/task?processInstanceBusinessKey=" + caseId;
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+
+        ResponseEntity<String> seen = http.withBasicAuth("police.worker", "demo").getForEntity(tasksOfCase, String.class);
+        assertThat(seen.getStatusCode()).as(seen.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(http.withBasicAuth("police.worker", "demo").getForObject(tasksOfCase, List.class)).isEmpty();
+        assertThat(post("police.worker", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"police.worker\"}"))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("police.worker", "/engine-rest/task/" + taskId + "/complete", "{}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("police.worker", "demo").getForEntity("/engine-rest/task/" + taskId, String.class)
+                .getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+        assertThat(http.withBasicAuth("cpu.worker", "demo").getForObject(tasksOfCase, List.class))
+                .as(String.valueOf(jdbc.sql("select group_id_, resource_type_, resource_id_, perms_ from act_ru_authorization where resource_id_ = ?")
+                        .param(taskId).query().listOfRows())).hasSize(1);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"cpu.worker\"}"))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/complete", """
+                {"variables": {"isProtectionCase": {"value": false}, "riskLevel": {"value": "LOW"},
+                               "screeningReason": {"value": "no risk"}}}""")).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/engine-rest/history/task?taskId=" + taskId, List.class))
+                .hasSize(1);
+    }
+
+    @Test
+    void aSupervisorMigratesRunningCasesFromOneVersionToTheNext() throws Exception {
+        repository.createDeployment().name("migration-demo")
+                .addString("migration-demo.bpmn", Files.readString(Path.of("src/test/resources/migration/migration-demo-v1.bpmn"))).deploy();
+        ProcessInstance first = runtime.startProcessInstanceByKey("migration-demo", UUID.randomUUID().toString());
+        ProcessInstance second = runtime.startProcessInstanceByKey("migration-demo", UUID.randomUUID().toString());
+        repository.createDeployment().name("migration-demo")
+                .addString("migration-demo.bpmn", Files.readString(Path.of("src/test/resources/migration/migration-demo-v2.bpmn"))).deploy();
+
+        ResponseEntity<String> listed = http.withBasicAuth("supervisor", "demo").getForEntity("/api/procedure/versions?key=migration-demo", String.class);
+        assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
+        List<Map<String, Object>> versions = http.withBasicAuth("supervisor", "demo")
+                .getForObject("/api/procedure/versions?key=migration-demo", List.class);
+        assertThat(versions).extracting(v -> v.get("version")).containsExactly(1, 2);
+        assertThat(versions.get(0).get("runningCases")).isEqualTo(2);
+        assertThat(post("cpu.worker", "/api/procedure/migrations", "{\"key\": \"migration-demo\", \"fromVersion\": 1}"))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.postForEntity("/api/procedure/migrations", json("{\"key\": \"migration-demo\", \"fromVersion\": 1}"), Map.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<Map> migrated = http.withBasicAuth("supervisor", "demo")
+                .postForEntity("/api/procedure/migrations", json("{\"key\": \"migration-demo\", \"fromVersion\": 1}"), Map.class);
+
+        assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(migrated.getBody()).containsEntry("migratedCases", 2).containsEntry("toVersion", 2);
+        for (ProcessInstance instance : List.of(first, second)) {
+            String definition = runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult().getProcessDefinitionId();
+            assertThat(repository.getProcessDefinition(definition).getVersion()).isEqualTo(2);
+            // The new version's next step follows the migrated one.
+            tasks.complete(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId());
+            assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
+                    .isEqualTo("Inform");
+        }
+        assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/api/procedure/versions?key=migration-demo", List.class))
+                .extracting(v -> ((Map<?, ?>) v).get("runningCases")).containsExactly(0, 2);
+    }
+
+    @Test
+    void everythingButHealthNeedsCredentials() {
+        assertThat(http.getForEntity("/actuator/health", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/dead-letters", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> forbidden = http.withBasicAuth("cpu.worker", "demo").getForEntity("/api/dead-letters", String.class);
+        assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private HttpStatus post(String user, String path, String body) {
+        return HttpStatus.valueOf(http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, json(body), String.class)
+                .getStatusCode().value());
+    }
+
+    private static HttpEntity<String> json(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static Map<String, Object> facts(String caseId) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("caseId", caseId);
+        variables.put("immediateDanger", false);
+        variables.put("traffickingSuspected", false);
+        variables.put("unaccompanied", false);
+        variables.put("concerns", "NEGLECT");
+        variables.put("youngestChildAge", 9);
+        variables.put("reportSource", "SCHOOL");
+        return variables;
+    }
+}
