@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 echo "Building (first time: a few minutes, while Maven fetches dependencies)..."
 ./mvnw -q -B -DskipTests package
-exec java -Xmx1g -jar local-run/target/local-run.jar "$@"
+exec java -Xmx1g -jar local-run/target/local-run-exec.jar "$@"

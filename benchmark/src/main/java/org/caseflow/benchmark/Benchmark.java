@@ -88,7 +88,7 @@ public final class Benchmark {
         urls.put(ServiceName.WORKFLOW.id(), stack.url(ServiceName.WORKFLOW));
         urls.put(ServiceName.NOTIFICATION.id(), stack.url(ServiceName.NOTIFICATION));
         Pipeline pipeline = new Pipeline(stack.url(ServiceName.CASE), stack.url(ServiceName.WORKFLOW),
-                stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls),
+                stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls, options.engineUser()),
                 new CpuTimes(Results.SERVICES, stack.postgres().port()), options.engineUser());
 
         if (!options.warmUp().isZero()) {

@@ -28,10 +28,15 @@ final class ServiceMemory {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, String> urlByService;
+    private final String authorization;
 
-    /** @param urlByService service id (such as case-service, the name of its jar) to its base URL */
-    ServiceMemory(Map<String, String> urlByService) {
+    /**
+     * @param urlByService service id (such as case-service, the name of its jar) to its base URL
+     * @param user         user:password for the services whose actuator needs a login (workflow-service)
+     */
+    ServiceMemory(Map<String, String> urlByService, String user) {
         this.urlByService = urlByService;
+        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     Map<String, Sample> sample() {
@@ -44,6 +49,7 @@ final class ServiceMemory {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(url + "/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                    .header("Authorization", authorization)
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return json.readTree(response.body()).path("measurements").path(0).path("value").asDouble(Double.NaN) / (1024 * 1024);
         } catch (IOException e) {
