@@ -34,15 +34,14 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
-            System.out.print(Options.USAGE);
+            log.info("\n{}", Options.USAGE);
             return;
         }
         Options options;
         try {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.print(Options.USAGE);
+            log.error("{}\n{}", e.getMessage(), Options.USAGE);
             System.exit(2);
             return;
         }

@@ -26,7 +26,7 @@ public final class LocalRun {
     public static void main(String[] args) throws Exception {
         List<String> arguments = List.of(args);
         if (arguments.contains("--help") || arguments.contains("-h")) {
-            System.out.println("Usage: ./run.sh [--clean]\n  --clean  delete the data of earlier runs (.local-data) first");
+            log.info("Usage: ./run.sh [--clean]\n  --clean  delete the data of earlier runs (.local-data) first");
             return;
         }
         Path dataDirectory = Path.of(System.getProperty("caseflow.data.directory", ".local-data")).toAbsolutePath();
