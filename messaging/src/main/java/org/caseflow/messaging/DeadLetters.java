@@ -72,21 +72,27 @@ public class DeadLetters {
         }));
     }
 
+    private static final String COLUMNS = """
+            select id, consumer_group, topic, partition_no, record_offset, record_key, event_id, event_type, reason,
+                   dead_lettered_at, replayed_at
+            from dead_letter""";
+
     /** The dead letters, newest first. */
     public List<DeadLetter> list(boolean includeReplayed, int limit) {
-        return jdbc.sql("""
-                select id, consumer_group, topic, partition_no, record_offset, record_key, event_id, event_type, reason,
-                       dead_lettered_at, replayed_at
-                from dead_letter where (? or replayed_at is null) order by id desc limit ?""")
+        return jdbc.sql(COLUMNS + " where (? or replayed_at is null) order by id desc limit ?")
                 .params(includeReplayed, limit)
-                .query((rs, n) -> new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-                        rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant()))
+                .query(DeadLetters::deadLetter)
                 .list();
     }
 
     public Optional<DeadLetter> find(long id) {
-        return list(true, Integer.MAX_VALUE).stream().filter(d -> d.id() == id).findFirst();
+        return jdbc.sql(COLUMNS + " where id = ?").param(id).query(DeadLetters::deadLetter).optional();
+    }
+
+    private static DeadLetter deadLetter(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new DeadLetter(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+                rs.getTimestamp(11) == null ? null : rs.getTimestamp(11).toInstant());
     }
 
     /**

@@ -15,6 +15,12 @@ public interface Cases {
         return find(id).orElseThrow(() -> new CaseNotFound(id));
     }
 
+    /**
+     * The case, locked until the end of the caller's transaction, for a change: two changes of one case
+     * (an event from the procedure, a reopening) then cannot overwrite each other.
+     */
+    Case getForUpdate(UUID id);
+
     /** Saves a changed status. */
     void update(Case caze);
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.caseflow.cases.casefile.Case;
+import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStatus;
 import org.caseflow.cases.casefile.Cases;
 import org.caseflow.cases.casefile.Concern;
@@ -52,6 +53,15 @@ class JdbcCases implements Cases {
 
     @Override
     public Optional<Case> find(UUID id) {
+        return find(id, false);
+    }
+
+    @Override
+    public Case getForUpdate(UUID id) {
+        return find(id, true).orElseThrow(() -> new CaseNotFound(id));
+    }
+
+    private Optional<Case> find(UUID id, boolean lock) {
         List<Concern> concerns = jdbc.sql("select concern from case_concern where case_id = ?").param(id)
                 .query((rs, n) -> Concern.valueOf(rs.getString(1))).list();
         List<Report.Child> children = jdbc.sql("""
@@ -59,7 +69,7 @@ class JdbcCases implements Cases {
                 .param(id)
                 .query((rs, n) -> new Report.Child(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)))
                 .list();
-        return jdbc.sql("select * from case_file where id = ? for update").param(id)
+        return jdbc.sql("select * from case_file where id = ?" + (lock ? " for update" : "")).param(id)
                 .query((rs, n) -> toCase(rs, concerns, children))
                 .optional();
     }

@@ -40,7 +40,7 @@ public class CaseActions {
     /** Reopens a closed case; the procedure starts again. */
     @Transactional
     public Case reopen(UUID caseId, String reopenedBy, String correlationId) {
-        Case caze = cases.get(caseId);
+        Case caze = cases.getForUpdate(caseId);
         caze.reopen();
         cases.update(caze);
         CaseReopened event = CaseReopened.newBuilder()

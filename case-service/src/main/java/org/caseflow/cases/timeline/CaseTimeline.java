@@ -38,7 +38,7 @@ class CaseTimeline {
             return;
         }
         Envelope envelope = CaseEvents.envelopeOf(event);
-        Case caze = cases.get(UUID.fromString(envelope.getCaseId()));
+        Case caze = cases.getForUpdate(UUID.fromString(envelope.getCaseId()));
         change.accept(caze);
         cases.update(caze);
         cases.appendToTimeline(caze.id(), new TimelineEntry(envelope.getEventId(), name, envelope.getOccurredAt(),
