@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -12,13 +13,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * case-service against a real PostgreSQL and a real Kafka broker, over real HTTP. A consumer gives an
- * event up after three quick tries, so that dead letters show within seconds.
+ * event up after three quick tries, so that dead letters show within seconds. The local profile's
+ * users (password demo) call the API: {@link #http} is a supervisor, {@link #as} any other.
  */
+@ActiveProfiles("local")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseflow.messaging.consumer.max-attempts=3", "caseflow.messaging.consumer.initial-backoff=100ms"})
 public abstract class CaseServiceIntegrationTest {
@@ -31,6 +35,9 @@ public abstract class CaseServiceIntegrationTest {
              "reporter": {"name": "Teacher", "phone": "+355 69 000 0000"}}""";
 
     @Autowired
+    private TestRestTemplate anonymous;
+
+    /** A supervisor, who may read and change every case. */
     protected TestRestTemplate http;
 
     @Autowired
@@ -45,9 +52,28 @@ public abstract class CaseServiceIntegrationTest {
         registry.add("spring.kafka.bootstrap-servers", () -> infrastructure.kafka().bootstrapServers());
     }
 
+    @BeforeEach
+    void signInAsSupervisor() {
+        http = as("supervisor");
+    }
+
+    /** A user of the local profile. */
+    protected TestRestTemplate as(String user) {
+        return anonymous.withBasicAuth(user, "demo");
+    }
+
+    /** No credentials at all. */
+    protected TestRestTemplate anonymous() {
+        return anonymous;
+    }
+
     protected ResponseEntity<Map> postReport(String json) {
+        return post(http, "/api/cases", json);
+    }
+
+    protected static ResponseEntity<Map> post(TestRestTemplate client, String path, String json) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/api/cases", new HttpEntity<>(json, headers), Map.class);
+        return client.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
     }
 }

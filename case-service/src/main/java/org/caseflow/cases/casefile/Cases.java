@@ -1,5 +1,7 @@
 package org.caseflow.cases.casefile;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,4 +35,16 @@ public interface Cases {
 
     /** The case's timeline, in the order the events were seen. */
     List<TimelineEntry> timeline(UUID caseId);
+
+    /** Records that the agencies take part in the case; an agency that takes part already keeps its first reason. */
+    void addParticipants(UUID caseId, Collection<String> agencies, Participant.Reason reason, Instant since);
+
+    /** The agencies that take part in the case, the earliest first. */
+    List<Participant> participants(UUID caseId);
+
+    /** Records the share; the agency then takes part in the case. */
+    void addShare(Share share);
+
+    /** The case's shares, the earliest first. */
+    List<Share> shares(UUID caseId);
 }

@@ -3,6 +3,8 @@ package org.caseflow.cases.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +15,10 @@ import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStatus;
 import org.caseflow.cases.casefile.Cases;
 import org.caseflow.cases.casefile.Concern;
+import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.Report;
 import org.caseflow.cases.casefile.ReportSource;
+import org.caseflow.cases.casefile.Share;
 import org.caseflow.cases.casefile.TimelineEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -99,6 +103,54 @@ class JdbcCases implements Cases {
                 .param(caseId)
                 .query((rs, n) -> new TimelineEntry(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
                         rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    @Override
+    public void addParticipants(UUID caseId, Collection<String> agencies, Participant.Reason reason, Instant since) {
+        for (String agency : agencies) {
+            jdbc.sql("""
+                    insert into case_participant (case_id, agency, reason, since) values (?, ?, ?, ?)
+                    on conflict (case_id, agency) do nothing""")
+                    .params(caseId, agency, reason.name(), Timestamp.from(since))
+                    .update();
+        }
+    }
+
+    @Override
+    public List<Participant> participants(UUID caseId) {
+        return jdbc.sql("select agency, reason, since from case_participant where case_id = ? order by since, agency")
+                .param(caseId)
+                .query((rs, n) -> new Participant(rs.getString(1), Participant.Reason.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    @Override
+    public void addShare(Share share) {
+        jdbc.sql("""
+                insert into case_share (id, case_id, agency, shared_by, shared_at, consent_given_by, consent_reference,
+                                        override_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(share.id(), share.caseId(), share.agency(), share.sharedBy(), Timestamp.from(share.sharedAt()),
+                        share.consent() == null ? null : share.consent().givenBy().name(),
+                        share.consent() == null ? null : share.consent().reference(),
+                        share.overrideReason())
+                .update();
+        addParticipants(share.caseId(), List.of(share.agency()), Participant.Reason.SHARED, share.sharedAt());
+    }
+
+    @Override
+    public List<Share> shares(UUID caseId) {
+        return jdbc.sql("""
+                select id, agency, shared_by, shared_at, consent_given_by, consent_reference, override_reason
+                from case_share where case_id = ? order by shared_at, id""")
+                .param(caseId)
+                .query((rs, n) -> new Share(rs.getObject(1, UUID.class), caseId, rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getString(5) == null ? null
+                                : new Share.Consent(Share.ConsentGiver.valueOf(rs.getString(5)), rs.getString(6)),
+                        rs.getString(7)))
                 .list();
     }
 

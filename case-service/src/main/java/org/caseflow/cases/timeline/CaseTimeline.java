@@ -1,11 +1,14 @@
 package org.caseflow.cases.timeline;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.Cases;
+import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.TimelineEntry;
 import org.caseflow.events.CaseEvents;
 import org.caseflow.events.Envelope;
@@ -34,6 +37,15 @@ class CaseTimeline {
      */
     @Transactional
     public void record(SpecificRecord event, String name, String summary, Consumer<Case> change) {
+        record(event, name, summary, change, List.of());
+    }
+
+    /**
+     * @param involved agencies the event makes take part in the case (a task's candidate groups), so
+     *                 that their caseworkers may read it
+     */
+    @Transactional
+    public void record(SpecificRecord event, String name, String summary, Consumer<Case> change, Collection<String> involved) {
         if (!processedEvents.firstDelivery(CONSUMER, event)) {
             return;
         }
@@ -41,6 +53,7 @@ class CaseTimeline {
         Case caze = cases.getForUpdate(UUID.fromString(envelope.getCaseId()));
         change.accept(caze);
         cases.update(caze);
+        cases.addParticipants(caze.id(), involved, Participant.Reason.TASK, envelope.getOccurredAt());
         cases.appendToTimeline(caze.id(), new TimelineEntry(envelope.getEventId(), name, envelope.getOccurredAt(),
                 envelope.getProducer(), summary));
     }

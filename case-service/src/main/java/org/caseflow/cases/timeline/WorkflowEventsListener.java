@@ -29,7 +29,7 @@ class WorkflowEventsListener {
     @KafkaHandler
     void on(TaskCreated event) {
         timeline.record(event, "TaskCreated", "Task '" + event.getTaskName() + "' for " + String.join(", ", event.getCandidateGroups()),
-                Case::procedureStarted);
+                Case::procedureStarted, event.getCandidateGroups());
     }
 
     @KafkaHandler

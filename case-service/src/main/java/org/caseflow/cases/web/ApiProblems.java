@@ -7,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import org.caseflow.cases.access.ShareRefused;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail caseNotFound(CaseNotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Case not found");
+        problem.setProperty("caseId", e.caseId());
+        return problem;
+    }
+
+    @ExceptionHandler(ShareRefused.class)
+    ProblemDetail shareRefused(ShareRefused e) {
+        HttpStatus status = e.reason() == ShareRefused.Reason.OVERRIDE_NEEDS_SUPERVISOR ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle("Share refused");
         problem.setProperty("caseId", e.caseId());
         return problem;
     }
@@ -101,12 +111,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(reference.getFieldName());
+                path.append(printable(reference.getFieldName()));
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
         return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** A field name as the caller wrote it, without control characters and cut short: an answer echoes no raw input. */
+    private static String printable(String fieldName) {
+        String clean = fieldName.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
     }
 
     /** Bean paths of a record's method-level rule, such as children[0].identifiable, read better as the object. */

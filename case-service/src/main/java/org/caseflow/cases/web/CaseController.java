@@ -6,10 +6,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import org.caseflow.cases.access.CaseAccess;
 import org.caseflow.cases.casefile.Case;
-import org.caseflow.cases.casefile.Cases;
-import org.caseflow.cases.reporting.CaseActions;
-import org.caseflow.cases.reporting.CaseReporting;
+import org.caseflow.identity.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,40 +26,45 @@ class CaseController {
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
-    private final CaseReporting reporting;
-    private final CaseActions actions;
-    private final Cases cases;
+    private final CaseAccess access;
 
-    CaseController(CaseReporting reporting, CaseActions actions, Cases cases) {
-        this.reporting = reporting;
-        this.actions = actions;
-        this.cases = cases;
+    CaseController(CaseAccess access) {
+        this.access = access;
     }
 
-    /** Takes a report; 201 with the new case's id and Location. */
+    /** Takes a report; 201 with the new case's id and Location. The reporter's agency takes part in the case. */
     @PostMapping
-    ResponseEntity<Map<String, Object>> report(@Valid @RequestBody ReportRequest request,
+    ResponseEntity<Map<String, Object>> report(@Valid @RequestBody ReportRequest request, Caller caller,
                                                @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
         String correlation = correlation(correlationId);
-        Case caze = reporting.report(request.toReport(), correlation);
+        Case caze = access.report(request.toReport(), correlation, caller);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(caze.id()).toUri();
         return ResponseEntity.created(location)
                 .header(CORRELATION_HEADER, correlation)
                 .body(Map.of("id", caze.id(), "status", caze.status()));
     }
 
+    /** The case, to a caseworker of an agency taking part in it or a supervisor; 404 to anyone else. */
     @GetMapping("/{id}")
-    CaseView caseFile(@PathVariable UUID id) {
-        Case caze = cases.get(id);
-        return CaseView.of(caze, cases.timeline(id));
+    CaseView caseFile(@PathVariable UUID id, Caller caller) {
+        return CaseView.of(access.read(id, caller));
     }
 
     /** Reopens a closed case (409 when it is not closed); the procedure starts again. */
     @PostMapping("/{id}/reopen")
-    CaseView reopen(@PathVariable UUID id, @Valid @RequestBody(required = false) ReopenRequest request,
+    CaseView reopen(@PathVariable UUID id, Caller caller,
                     @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        Case caze = actions.reopen(id, request == null ? null : request.reopenedBy(), correlation(correlationId));
-        return CaseView.of(caze, cases.timeline(id));
+        return CaseView.of(access.reopen(id, caller, correlation(correlationId)));
+    }
+
+    /**
+     * Shares the case with another agency: with the consent it rests on, or, for a supervisor, an
+     * override with its reason. 200 with the case as it is now.
+     */
+    @PostMapping("/{id}/shares")
+    CaseView share(@PathVariable UUID id, @Valid @RequestBody ShareRequest request, Caller caller) {
+        return CaseView.of(access.share(id, request.agency(), request.consent() == null ? null : request.consent().toConsent(),
+                request.overrideReason(), caller));
     }
 
     /**
@@ -69,9 +73,10 @@ class CaseController {
      */
     @PostMapping("/{id}/agency-events")
     ResponseEntity<Map<String, Object>> agencyEvent(@PathVariable UUID id, @Valid @RequestBody AgencyEventRequest request,
+                                                    Caller caller,
                                                     @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        String eventId = actions.agencyEvent(id, request.kind(), request.agency(), request.outcome(), request.reference(),
-                request.attributes(), correlation(correlationId));
+        String eventId = access.agencyEvent(id, request.kind(), request.agency(), request.outcome(), request.reference(),
+                request.attributes(), correlation(correlationId), caller);
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "caseId", id));
     }
 

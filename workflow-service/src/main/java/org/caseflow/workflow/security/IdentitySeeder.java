@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.filter.Filter;
+import org.caseflow.identity.IdentityProperties;
 import org.camunda.bpm.engine.FilterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.caseflow.identity.ApiSecurity;
+import org.caseflow.identity.ConfiguredUsers;
+import org.caseflow.identity.IdentityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +16,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -28,8 +29,6 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 class SecurityConfiguration {
 
-    static final String GROUP = "GROUP_";
-
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
@@ -42,17 +41,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, IdentityProperties identities) throws Exception {
-        return http
-                .csrf(AbstractHttpConfigurer::disable)  // stateless Basic API; the webapps bring their own CSRF protection
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/engine-rest/**", "/camunda/**", "/", "/app/**", "/lib/**", "/api/admin/**",
-                                "/api/cockpit/**", "/api/tasklist/**", "/api/engine/**").permitAll()
-                        .requestMatchers("/api/procedure/**", "/api/dead-letters/**").hasAuthority(GROUP + identities.supervisorGroup())
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> { })
-                .build();
+        return ApiSecurity.chain(http, identities, requests -> requests
+                // Camunda's own authentication: the engine's filter above, the webapps' login
+                .requestMatchers("/engine-rest/**", "/camunda/**", "/", "/app/**", "/lib/**", "/api/admin/**",
+                        "/api/cockpit/**", "/api/tasklist/**", "/api/engine/**").permitAll()
+                .requestMatchers("/api/procedure/**").hasAuthority(ApiSecurity.supervisors(identities)));
     }
 
     /** Checks the user's password with Camunda's identity service; the user's groups become authorities. */
@@ -67,7 +60,7 @@ class SecurityConfiguration {
                     throw new BadCredentialsException("Bad credentials");
                 }
                 List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list().stream()
-                        .map(Group::getId).map(id -> new SimpleGrantedAuthority(GROUP + id)).toList();
+                        .map(Group::getId).map(id -> new SimpleGrantedAuthority(ConfiguredUsers.GROUP + id)).toList();
                 return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
             }
 

@@ -1,0 +1,144 @@
+package org.caseflow.cases.access;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.caseflow.cases.casefile.Case;
+import org.caseflow.cases.casefile.CaseNotFound;
+import org.caseflow.cases.casefile.Cases;
+import org.caseflow.cases.casefile.Participant;
+import org.caseflow.cases.casefile.Report;
+import org.caseflow.cases.casefile.Share;
+import org.caseflow.cases.casefile.TimelineEntry;
+import org.caseflow.cases.reporting.CaseActions;
+import org.caseflow.cases.reporting.CaseReporting;
+import org.caseflow.identity.Caller;
+import org.caseflow.identity.IdentityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The one way in to a case for a person: decides who may read and change it, and writes the audit
+ * record of each read, change and refusal.
+ * <p>
+ * A caseworker may read and change a case their agency takes part in: it reported the case, the
+ * procedure gave it a task, or the case was shared with it. A supervisor may read and change any. To
+ * anyone else a case answers as if it did not exist, and the refusal is audited. Sharing with another
+ * agency records the consent it rests on, or a supervisor's override and its reason.
+ */
+@Service
+public class CaseAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseAccess.class);
+
+    private final Cases cases;
+    private final CaseReporting reporting;
+    private final CaseActions actions;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+    private final IdentityProperties identities;
+    private final Clock clock;
+
+    CaseAccess(Cases cases, CaseReporting reporting, CaseActions actions, AuditLog audit, TransactionTemplate transactions,
+               IdentityProperties identities) {
+        this.cases = cases;
+        this.reporting = reporting;
+        this.actions = actions;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.identities = identities;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Opens a case for the report; the reporter's agencies take part in it from then on. */
+    public Case report(Report report, String correlationId, Caller caller) {
+        return transactions.execute(status -> {
+            Case caze = reporting.report(report, correlationId);
+            cases.addParticipants(caze.id(), caller.agencies(), Participant.Reason.REPORTED, caze.reportedAt());
+            audit.record(caller, AuditAction.CASE_REPORTED, caze.id(), AuditEntry.Outcome.DONE, "source " + report.source());
+            return caze;
+        });
+    }
+
+    public CaseFile read(UUID caseId, Caller caller) {
+        return guarded(caseId, caller, AuditAction.CASE_READ, null, () -> file(caseId));
+    }
+
+    /** Reopens a closed case on the caller's behalf; the procedure starts again. */
+    public CaseFile reopen(UUID caseId, Caller caller, String correlationId) {
+        return guarded(caseId, caller, AuditAction.CASE_REOPENED, null, () -> {
+            actions.reopen(caseId, caller.user(), correlationId);
+            return file(caseId);
+        });
+    }
+
+    /** Passes an event from another agency's service, such as a court decision, to the procedure. */
+    public String agencyEvent(UUID caseId, String kind, String agency, String outcome, String reference,
+                              Map<String, String> attributes, String correlationId, Caller caller) {
+        return guarded(caseId, caller, AuditAction.AGENCY_EVENT_RECEIVED, kind + " from " + agency,
+                () -> actions.agencyEvent(caseId, kind, agency, outcome, reference, attributes, correlationId));
+    }
+
+    /**
+     * Shares the case with another agency, whose caseworkers may read it from then on.
+     *
+     * @param consent        the consent it rests on, or null with an override
+     * @param overrideReason a supervisor's reason to share without consent, or null with consent
+     * @throws ShareRefused  for an unknown agency, or an override by someone who is not a supervisor
+     */
+    public CaseFile share(UUID caseId, String agency, Share.Consent consent, String overrideReason, Caller caller) {
+        if (!identities.agencyIds().contains(agency)) {
+            throw new ShareRefused(caseId, ShareRefused.Reason.UNKNOWN_AGENCY, "'" + agency + "' is not an agency; expected one of "
+                    + identities.agencyIds().stream().sorted().toList());
+        }
+        if (overrideReason != null && !caller.supervisor()) {
+            transactions.executeWithoutResult(status -> audit.record(caller, AuditAction.CASE_SHARED, caseId,
+                    AuditEntry.Outcome.REFUSED, "override to share with " + agency + " by a user who is not a supervisor"));
+            throw new ShareRefused(caseId, ShareRefused.Reason.OVERRIDE_NEEDS_SUPERVISOR,
+                    "Only a supervisor may share a case without consent");
+        }
+        Share share = new Share(UUID.randomUUID(), caseId, agency, caller.user(), clock.instant(), consent, overrideReason);
+        String detail = "shared with " + agency + (share.overridden()
+                ? "; supervisor's override without consent: " + overrideReason
+                : "; consent of " + consent.givenBy() + (consent.reference() == null ? "" : ", recorded in " + consent.reference()));
+        return guarded(caseId, caller, AuditAction.CASE_SHARED, detail, () -> {
+            Case caze = cases.getForUpdate(caseId);
+            cases.addShare(share);
+            cases.appendToTimeline(caze.id(), new TimelineEntry("share-" + share.id(), "CaseShared", share.sharedAt(),
+                    "case-service", "Shared with " + agency + (share.overridden() ? " on a supervisor's override" : " on consent")));
+            log.info("Case {} shared with {} by {} ({})", caseId, agency, caller.user(), share.overridden() ? "override" : "consent");
+            return file(caseId);
+        });
+    }
+
+    /**
+     * Does the work and writes its audit record in one transaction when the caller may; otherwise
+     * records the refusal and answers as for a case that does not exist.
+     */
+    private <T> T guarded(UUID caseId, Caller caller, AuditAction action, String detail, Supplier<T> work) {
+        Optional<T> done = transactions.execute(status -> {
+            List<Participant> participants = cases.participants(caseId);
+            boolean takesPart = participants.stream().anyMatch(participant -> caller.agencies().contains(participant.agency()));
+            if (!caller.supervisor() && !takesPart) {
+                audit.record(caller, action, caseId, AuditEntry.Outcome.REFUSED,
+                        "the caller's agencies take no part in the case, or there is no such case");
+                log.warn("{} refused to {} (case {}): the user's agencies take no part in it", action, caller.user(), caseId);
+                return Optional.empty();
+            }
+            T result = work.get();
+            audit.record(caller, action, caseId, AuditEntry.Outcome.DONE, detail);
+            return Optional.of(result);
+        });
+        return done.orElseThrow(() -> new CaseNotFound(caseId));
+    }
+
+    private CaseFile file(UUID caseId) {
+        return new CaseFile(cases.get(caseId), cases.timeline(caseId), cases.participants(caseId), cases.shares(caseId));
+    }
+}
