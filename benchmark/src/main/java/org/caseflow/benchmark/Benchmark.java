@@ -87,8 +87,8 @@ public final class Benchmark {
         urls.put(ServiceName.WORKFLOW.id(), stack.url(ServiceName.WORKFLOW));
         urls.put(ServiceName.NOTIFICATION.id(), stack.url(ServiceName.NOTIFICATION));
         Pipeline pipeline = new Pipeline(stack.url(ServiceName.CASE), stack.url(ServiceName.WORKFLOW),
-                stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls, options.engineUser()),
-                new CpuTimes(Results.SERVICES, stack.postgres().port()), options.engineUser());
+                stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls, options.user()),
+                new CpuTimes(Results.SERVICES, stack.postgres().port()), options.user());
 
         if (!options.warmUp().isZero()) {
             results.add(pipeline.run("warm-up", options.warmUpRate(), options.warmUp(), options.drain()));

@@ -27,12 +27,12 @@ import java.util.Map;
  * @param resultsDirectory where the CSV goes
  * @param pipeline       run the pipeline phases
  * @param bareEngine     run the bare engine
- * @param engineUser     user:password for the engine's REST API (Basic), a user of the local profile who sees every task
+ * @param user           user:password for every service's API (Basic), a user of the local profile who sees every task
  */
 record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRate, Duration warmUp, Duration poll,
                List<Integer> bareThreads, Duration bare, boolean fsync, String serviceHeap,
                Map<String, String> properties, Path servicesDirectory, Path modelDirectory, Path resultsDirectory,
-               boolean pipeline, boolean bareEngine, String engineUser) {
+               boolean pipeline, boolean bareEngine, String user) {
 
     static final String USAGE = """
             Usage: java -jar benchmark/target/benchmark.jar [options]   (run from the repository root)
@@ -47,7 +47,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
               --service-heap 512m     -Xmx of each service
               --set key=value         a Spring property for every service (repeatable), such as
                                       --set spring.kafka.listener.concurrency=3
-              --engine-user supervisor:demo   Basic credentials for /engine-rest (a local-profile user who sees every task)
+              --user supervisor:demo  Basic credentials for every service (a local-profile user who sees every task)
               --no-bare | --bare-only
             """;
 
@@ -65,7 +65,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
         Map<String, String> properties = new LinkedHashMap<>();
         boolean pipeline = true;
         boolean bareEngine = true;
-        String engineUser = "supervisor:demo";
+        String user = "supervisor:demo";
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             switch (option) {
@@ -94,7 +94,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
                     }
                     properties.put(setting.substring(0, equals), setting.substring(equals + 1));
                 }
-                case "--engine-user" -> engineUser = value(args, ++i, option);
+                case "--user" -> user = value(args, ++i, option);
                 case "--no-bare" -> bareEngine = false;
                 case "--bare-only" -> pipeline = false;
                 default -> throw new IllegalArgumentException("Unknown option " + option);
@@ -104,7 +104,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
                 Path.of(System.getProperty("caseflow.services.directory", "local-run/target/services")).toAbsolutePath(),
                 Path.of(System.getProperty("caseflow.model.directory", "bpmn")).toAbsolutePath(),
                 Path.of(System.getProperty("caseflow.results.directory", "benchmark-results")).toAbsolutePath(),
-                pipeline, bareEngine, engineUser);
+                pipeline, bareEngine, user);
     }
 
     /** Each service's JVM: full JIT (unlike the tests' settings), the local run's heap and collector, the tuning. */

@@ -49,20 +49,20 @@ final class Pipeline {
     private final Duration poll;
     private final ServiceMemory memory;
     private final CpuTimes cpu;
-    private final String engineUser;
+    private final String authorization;
     private final Map<String, String> businessKeyByInstance = new ConcurrentHashMap<>();
     private List<TrackedCase> previousPhase = List.of();
 
     Pipeline(String caseService, String workflowService, String notificationService, Duration poll, ServiceMemory memory,
-             CpuTimes cpu, String engineUser) {
+             CpuTimes cpu, String user) {
         this.caseService = caseService;
         this.workflowService = workflowService;
         this.notificationService = notificationService;
         this.poll = poll;
         this.memory = memory;
         this.cpu = cpu;
-        this.engineUser = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(engineUser.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.authorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     PhaseResult run(String name, int rate, Duration length, Duration drain) {
@@ -163,6 +163,7 @@ final class Pipeline {
         HttpRequest request = HttpRequest.newBuilder(URI.create(caseService + "/api/cases"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(REPORT))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
@@ -317,13 +318,14 @@ final class Pipeline {
     }
 
     private JsonNode get(String url) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", authorization).GET().build());
     }
 
     private JsonNode post(String url, Map<String, Object> body) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header("Authorization", engineUser)
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(new HashMap<>(body))))
                 .build());
     }
