@@ -11,6 +11,7 @@ import org.caseflow.events.CaseEvents;
 import org.caseflow.events.Topics;
 import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,9 +29,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * notification-service against a real PostgreSQL and a real Kafka broker, over real HTTP, with every
  * channel on: a real SMTP server, webhook receivers and an SMS gateway in this JVM. Tests share one
- * application context; each makes its own agencies and cases so they do not see each other's.
+ * application context; each makes its own agencies and cases so they do not see each other's. The local
+ * profile brings the demo users; {@link #http} calls the API as the supervisor.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
 abstract class NotificationServiceTest {
 
     static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
@@ -38,7 +42,10 @@ abstract class NotificationServiceTest {
 
     @Autowired
     KafkaTemplate<String, Object> kafkaTemplate;
+    /** The API without credentials. */
     @Autowired
+    TestRestTemplate anonymous;
+    /** The API as the supervisor, who may do everything. */
     TestRestTemplate http;
 
     @DynamicPropertySource
@@ -55,6 +62,16 @@ abstract class NotificationServiceTest {
         registry.add("caseflow.notifications.delivery.initial-backoff", () -> "200ms");
         registry.add("caseflow.notifications.delivery.max-backoff", () -> "1s");
         registry.add("caseflow.notifications.webhook.timeout", () -> "20s");
+    }
+
+    @BeforeEach
+    void signInAsSupervisor() {
+        http = as("supervisor");
+    }
+
+    /** The API as a demo user of the local profile, such as police.worker. */
+    TestRestTemplate as(String user) {
+        return anonymous.withBasicAuth(user, "demo");
     }
 
     /** Publishes events as the other services do, and waits until this service has handled them. */

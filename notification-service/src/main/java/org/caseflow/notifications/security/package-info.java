@@ -1,0 +1,2 @@
+/** Who may call which part of notification-service's API, with the identities every service shares. */
+package org.caseflow.notifications.security;
