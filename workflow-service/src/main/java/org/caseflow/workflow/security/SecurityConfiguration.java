@@ -12,6 +12,7 @@ import org.caseflow.identity.IdentityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,9 +43,10 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, IdentityProperties identities) throws Exception {
         return ApiSecurity.chain(http, identities, requests -> requests
-                // Camunda's own authentication: the engine's filter above, the webapps' login
-                .requestMatchers("/engine-rest/**", "/camunda/**", "/", "/app/**", "/lib/**", "/api/admin/**",
-                        "/api/cockpit/**", "/api/tasklist/**", "/api/engine/**").permitAll()
+                // Camunda's own authentication: the engine's filter above; the webapps' login page, whose
+                // API answers 401 without a logged-in session; "/" only redirects to them.
+                .requestMatchers("/engine-rest/**", "/camunda/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/").permitAll()
                 .requestMatchers("/api/procedure/**").hasAuthority(ApiSecurity.supervisors(identities)));
     }
 

@@ -135,6 +135,10 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         assertThat(http.getForEntity("/api/dead-letters", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/actuator/metrics", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/procedure/versions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/api/admin/auth/user/default", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        ResponseEntity<String> webappApi = http.getForEntity("/camunda/api/engine/engine/default/task", String.class);
+        assertThat(webappApi.getStatusCode()).as("the webapps' API without a logged-in session").isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> forbidden = http.withBasicAuth("cpu.worker", "demo").getForEntity("/api/dead-letters", String.class);
         assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
