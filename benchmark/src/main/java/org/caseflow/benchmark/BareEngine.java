@@ -52,7 +52,8 @@ final class BareEngine implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
 
-    BareEngine(String jdbcUrl, Path modelDirectory, int maxThreads) {
+    /** @param historyLevel as the services run: full unless the run sets camunda.bpm.history-level */
+    BareEngine(String jdbcUrl, Path modelDirectory, int maxThreads, String historyLevel) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUsername("postgres");
@@ -71,7 +72,7 @@ final class BareEngine implements AutoCloseable {
         configuration.setProcessEngineName("bare-engine");
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setHistory(historyLevel);
         configuration.setJobExecutorActivate(false);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setBeans(beans);

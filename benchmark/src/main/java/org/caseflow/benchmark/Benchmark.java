@@ -112,7 +112,8 @@ public final class Benchmark {
 
     private static void runBareEngine(LocalStack stack, Options options, Results results) {
         int mostThreads = options.bareThreads().stream().max(Comparator.naturalOrder()).orElse(1);
-        try (BareEngine engine = new BareEngine(stack.postgres().database("bare_engine"), options.modelDirectory(), mostThreads)) {
+        try (BareEngine engine = new BareEngine(stack.postgres().database("bare_engine"), options.modelDirectory(), mostThreads,
+                options.properties().getOrDefault("camunda.bpm.history-level", "full"))) {
             log.info("Bare engine warming up");
             engine.startAndComplete(mostThreads, Duration.ofSeconds(5));
             for (int threads : options.bareThreads()) {
