@@ -59,7 +59,7 @@ class AccessTest extends CaseServiceIntegrationTest {
                 "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // The procedure gives health a task on the case: health takes part from then on.
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, taskFor(caseId, "health")).get();
+        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, taskFor(caseId, "health", "supervisors")).get();
 
         Map<?, ?> caseFile = await().atMost(Duration.ofSeconds(30))
                 .until(() -> as("health.worker").getForEntity("/api/cases/" + caseId, Map.class),
@@ -156,12 +156,12 @@ class AccessTest extends CaseServiceIntegrationTest {
         return response.getBody();
     }
 
-    private static TaskCreated taskFor(String caseId, String agency) {
+    private static TaskCreated taskFor(String caseId, String... groups) {
         return TaskCreated.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(caseId)
                         .setEventType("TaskCreated").setOccurredAt(Instant.now()).setProducer("workflow-service")
                         .setCorrelationId("test").build())
                 .setTaskId(UUID.randomUUID().toString()).setTaskKey("MedicalExamination").setTaskName("Medical examination")
-                .setCandidateGroups(List.of(agency)).setProcessDefinitionId("emergency-response:1:x").build();
+                .setCandidateGroups(List.of(groups)).setProcessDefinitionId("emergency-response:1:x").build();
     }
 }

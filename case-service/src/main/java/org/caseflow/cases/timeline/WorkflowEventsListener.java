@@ -7,6 +7,7 @@ import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.TaskCompleted;
 import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
+import org.caseflow.identity.IdentityProperties;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -21,15 +22,19 @@ class WorkflowEventsListener {
     static final String CASE_CLOSED = "CaseClosed";
 
     private final CaseTimeline timeline;
+    private final IdentityProperties identities;
 
-    WorkflowEventsListener(CaseTimeline timeline) {
+    WorkflowEventsListener(CaseTimeline timeline, IdentityProperties identities) {
         this.timeline = timeline;
+        this.identities = identities;
     }
 
+    /** The task's agencies take part in the case from now on; supervisors see every case anyway. */
     @KafkaHandler
     void on(TaskCreated event) {
         timeline.record(event, "TaskCreated", "Task '" + event.getTaskName() + "' for " + String.join(", ", event.getCandidateGroups()),
-                Case::procedureStarted, event.getCandidateGroups());
+                Case::procedureStarted, event.getCandidateGroups().stream()
+                        .filter(group -> !group.equals(identities.supervisorGroup())).toList());
     }
 
     @KafkaHandler
