@@ -36,12 +36,12 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
 
     static final String USAGE = """
             Usage: java -jar benchmark/target/benchmark.jar [options]   (run from the repository root)
-              --rates 5,10,20,40,80   offered reports per second of the rising phases (stops after the first that does not hold)
+              --rates 20,30,40,45,50,55,60  offered reports per second of the rising phases (stops after the first that does not hold)
               --duration 25s          length of each phase
               --drain 15s             longest wait after a phase for the cases still under way
-              --warm-up 30s@10        warm-up phase before the measured ones (length@rate)
+              --warm-up 180s@16       warm-up before the measured phases (length@rate): a quarter, a half, then the whole rate
               --poll 50ms             how often tasks and notifications are looked for
-              --bare-threads 1,4,8,16 thread counts of the bare engine
+              --bare-threads 1,4,8    thread counts of the bare engine
               --bare-duration 15s     length of each bare engine measurement
               --fsync on|off          PostgreSQL durable (fsync, synchronous_commit on) or not; default on
               --service-heap 512m     -Xmx of each service
@@ -52,13 +52,13 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
             """;
 
     static Options parse(String[] args) {
-        List<Integer> rates = List.of(5, 10, 20, 40, 80);
+        List<Integer> rates = List.of(20, 30, 40, 45, 50, 55, 60);
         Duration phase = Duration.ofSeconds(25);
         Duration drain = Duration.ofSeconds(15);
-        int warmUpRate = 10;
-        Duration warmUp = Duration.ofSeconds(30);
+        int warmUpRate = 16;
+        Duration warmUp = Duration.ofSeconds(180);
         Duration poll = Duration.ofMillis(50);
-        List<Integer> bareThreads = List.of(1, 4, 8, 16);
+        List<Integer> bareThreads = List.of(1, 4, 8);
         Duration bare = Duration.ofSeconds(15);
         boolean fsync = true;
         String heap = "512m";
