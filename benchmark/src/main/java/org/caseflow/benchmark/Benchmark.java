@@ -120,8 +120,8 @@ public final class Benchmark {
         int mostThreads = options.bareThreads().stream().max(Comparator.naturalOrder()).orElse(1);
         try (BareEngine engine = new BareEngine(stack.postgres().database("bare_engine"), options.modelDirectory(), mostThreads,
                 options.properties().getOrDefault("camunda.bpm.history-level", "full"))) {
-            log.info("Bare engine warming up");
-            engine.startAndComplete(mostThreads, Duration.ofSeconds(5));
+            log.info("Bare engine warming up for {}", options.bareWarmUp());
+            engine.startAndComplete(mostThreads, options.bareWarmUp());
             for (int threads : options.bareThreads()) {
                 results.add(engine.startAndComplete(threads, options.bare()));
             }

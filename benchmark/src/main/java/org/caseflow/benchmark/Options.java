@@ -18,6 +18,7 @@ import java.util.Map;
  * @param warmUp         how long the warm-up phase lasts
  * @param poll           how often the observer looks for tasks and notifications (the resolution of the latencies)
  * @param bareThreads    thread counts the bare engine is measured with
+ * @param bareWarmUp     how long the bare engine runs before it is measured, so that it is measured warm as the pipeline is
  * @param bare           how long the bare engine runs at each thread count
  * @param fsync          PostgreSQL with fsync and synchronous commit on (durable) or off
  * @param serviceHeap    -Xmx of each service
@@ -30,7 +31,7 @@ import java.util.Map;
  * @param user           user:password for every service's API (Basic), a user of the local profile who sees every task
  */
 record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRate, Duration warmUp, Duration poll,
-               List<Integer> bareThreads, Duration bare, boolean fsync, String serviceHeap,
+               List<Integer> bareThreads, Duration bareWarmUp, Duration bare, boolean fsync, String serviceHeap,
                Map<String, String> properties, Path servicesDirectory, Path modelDirectory, Path resultsDirectory,
                boolean pipeline, boolean bareEngine, String user) {
 
@@ -42,6 +43,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
               --warm-up 180s@16       warm-up before the measured phases (length@rate): a quarter, a half, then the whole rate
               --poll 50ms             how often tasks and notifications are looked for
               --bare-threads 1,4,8    thread counts of the bare engine
+              --bare-warm-up 60s      how long the bare engine runs before it is measured
               --bare-duration 15s     length of each bare engine measurement
               --fsync on|off          PostgreSQL durable (fsync, synchronous_commit on) or not; default on
               --service-heap 512m     -Xmx of each service
@@ -59,6 +61,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
         Duration warmUp = Duration.ofSeconds(180);
         Duration poll = Duration.ofMillis(50);
         List<Integer> bareThreads = List.of(1, 4, 8);
+        Duration bareWarmUp = Duration.ofSeconds(60);
         Duration bare = Duration.ofSeconds(15);
         boolean fsync = true;
         String heap = "512m";
@@ -79,6 +82,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
                 }
                 case "--poll" -> poll = duration(value(args, ++i, option));
                 case "--bare-threads" -> bareThreads = integers(value(args, ++i, option));
+                case "--bare-warm-up" -> bareWarmUp = duration(value(args, ++i, option));
                 case "--bare-duration" -> bare = duration(value(args, ++i, option));
                 case "--fsync" -> fsync = switch (value(args, ++i, option)) {
                     case "on" -> true;
@@ -100,7 +104,7 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
-        return new Options(rates, phase, drain, warmUpRate, warmUp, poll, bareThreads, bare, fsync, heap, properties,
+        return new Options(rates, phase, drain, warmUpRate, warmUp, poll, bareThreads, bareWarmUp, bare, fsync, heap, properties,
                 Path.of(System.getProperty("caseflow.services.directory", "local-run/target/services")).toAbsolutePath(),
                 Path.of(System.getProperty("caseflow.model.directory", "bpmn")).toAbsolutePath(),
                 Path.of(System.getProperty("caseflow.results.directory", "benchmark-results")).toAbsolutePath(),
