@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -94,7 +95,7 @@ public final class Benchmark {
             // A staircase (a quarter, a half, then the whole warm-up rate, a third of the time each): cold
             // JVMs compiling with full JIT fall behind at once at the whole rate, and the backlog they
             // build spills into the measured phases, which then measure the warm-up.
-            for (int rate : new java.util.TreeSet<>(List.of(Math.max(1, options.warmUpRate() / 4),
+            for (int rate : new TreeSet<>(List.of(Math.max(1, options.warmUpRate() / 4),
                     Math.max(1, options.warmUpRate() / 2), options.warmUpRate()))) {
                 results.add(pipeline.run("warm-up", rate, options.warmUp().dividedBy(3), options.drain()));
                 pipeline.settle(Duration.ofSeconds(30));

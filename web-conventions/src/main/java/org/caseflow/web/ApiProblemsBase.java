@@ -101,6 +101,17 @@ public abstract class ApiProblemsBase extends ResponseEntityExceptionHandler {
         return field.endsWith(suffix) ? field.substring(0, field.length() - suffix.length()) : field;
     }
 
+    /**
+     * A problem about one thing the caller named: the exception's message as detail, and the thing's id
+     * under {@code idName}, so a client need not parse the message.
+     */
+    protected static ProblemDetail problem(HttpStatus status, String title, RuntimeException e, String idName, Object id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(title);
+        problem.setProperty(idName, id);
+        return problem;
+    }
+
     /** A 400 naming the bad fields; one field's message becomes the detail. */
     protected static ProblemDetail invalid(List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, errors.size() == 1

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import org.caseflow.identity.Caller;
+import org.caseflow.identity.IdentityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,17 +22,19 @@ public class AuditLog {
     private static final int MAX_DETAIL = 1200;
 
     private final JdbcClient jdbc;
+    private final String supervisorGroup;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc) {
+    AuditLog(JdbcClient jdbc, IdentityProperties identities) {
         this.jdbc = jdbc;
+        this.supervisorGroup = identities.supervisorGroup();
         this.clock = Clock.systemUTC();
     }
 
     void record(Caller caller, AuditAction action, UUID caseId, AuditEntry.Outcome outcome, String detail) {
         TreeSet<String> groups = new TreeSet<>(caller.agencies());
         if (caller.supervisor()) {
-            groups.add("supervisors");
+            groups.add(supervisorGroup);
         }
         jdbc.sql("""
                 insert into audit_log (at, actor, actor_groups, address, action, case_id, outcome, detail)

@@ -18,26 +18,18 @@ class ApiProblems extends ApiProblemsBase {
 
     @ExceptionHandler(CaseNotFound.class)
     ProblemDetail caseNotFound(CaseNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Case not found");
-        problem.setProperty("caseId", e.caseId());
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Case not found", e, "caseId", e.caseId());
     }
 
     @ExceptionHandler(ShareRefused.class)
     ProblemDetail shareRefused(ShareRefused e) {
         HttpStatus status = e.reason() == ShareRefused.Reason.OVERRIDE_NEEDS_SUPERVISOR ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle("Share refused");
-        problem.setProperty("caseId", e.caseId());
-        return problem;
+        return problem(status, "Share refused", e, "caseId", e.caseId());
     }
 
     @ExceptionHandler(CaseStateConflict.class)
     ProblemDetail caseStateConflict(CaseStateConflict e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Not possible in the case's state");
-        problem.setProperty("caseId", e.caseId());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not possible in the case's state", e, "caseId", e.caseId());
         problem.setProperty("caseStatus", e.status());
         return problem;
     }

@@ -23,34 +23,22 @@ class ApiProblems extends ApiProblemsBase {
 
     @ExceptionHandler(AgencyNotFound.class)
     ProblemDetail agencyNotFound(AgencyNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Agency not found");
-        problem.setProperty("agencyId", e.agencyId());
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Agency not found", e, "agencyId", e.agencyId());
     }
 
     @ExceptionHandler(AgencyAlreadyExists.class)
     ProblemDetail agencyExists(AgencyAlreadyExists e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Agency exists");
-        problem.setProperty("agencyId", e.agencyId());
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Agency exists", e, "agencyId", e.agencyId());
     }
 
     @ExceptionHandler(RouteNotFound.class)
     ProblemDetail routeNotFound(RouteNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Route not found");
-        problem.setProperty("routeId", e.routeId());
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Route not found", e, "routeId", e.routeId());
     }
 
     @ExceptionHandler(NotificationNotFound.class)
     ProblemDetail notificationNotFound(NotificationNotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Notification not found");
-        problem.setProperty("notificationId", e.notificationId());
-        return problem;
+        return problem(HttpStatus.NOT_FOUND, "Notification not found", e, "notificationId", e.notificationId());
     }
 
     @ExceptionHandler(InvalidField.class)
