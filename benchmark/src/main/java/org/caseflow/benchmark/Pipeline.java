@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,19 +27,26 @@ import org.slf4j.LoggerFactory;
  * Drives the running system open loop and watches each case arrive at every stage.
  *
  * <p>The driver sends reports at fixed intervals whatever the answers do (arrivals never wait for the
- * system), asynchronously. The observer, one thread, looks every poll interval for the cases still
- * under way with two batched queries per stage, and only while some are under way, so watching costs
- * the system little (and less often when many are under way, so an overload is not made worse by
- * the watching: about 0.5 ms between polls per row asked for): the engine's tasks by business key ({@code POST /engine-rest/task} with
- * {@code processInstanceBusinessKeyIn}; the process instances of tasks not seen before give their
- * business keys), and the newest notifications of the Child Protection Unit
- * ({@code GET /api/notifications?agency=cpu&limit=n}). A stage's latency is therefore measured to
- * the first poll that sees it: at most one poll interval late while the system keeps up.
+ * system), asynchronously. The observer, one thread, looks every poll interval, and only while some
+ * cases are under way, with one query per stage whose answer stays small however many cases the run
+ * has made: the {@code ScreenReport} tasks created since the oldest case still awaiting its task was
+ * reported ({@code POST /engine-rest/task} with {@code createdAfter}, the creation time being indexed;
+ * the process instances of tasks not seen before give their business keys), and the newest
+ * notifications of the Child Protection Unit ({@code GET /api/notifications?agency=cpu&limit=n}). Under
+ * an overload it polls less often (about 0.5 ms between polls per row answered), so the watching does
+ * not add to the load it watches. A stage's latency is measured to the first poll that sees it: at
+ * most one poll interval late while the system keeps up.
  */
 final class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
-    private static final int MAX_KEYS_PER_QUERY = 500;
+    private static final int MAX_TASKS_PER_QUERY = 1000;
+    /** The engine REST API's date format. */
+    private static final DateTimeFormatter ENGINE_DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneId.systemDefault());
+    /** System.nanoTime() and the wall clock at one moment, to turn a due time into the engine's time. */
+    private static final long NANO_ORIGIN = System.nanoTime();
+    private static final long WALL_ORIGIN = System.currentTimeMillis();
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -242,25 +252,30 @@ final class Pipeline {
             }
         }
 
-        /** @return how many business keys it asked for */
+        /** @return how many tasks it was answered */
         private int lookForTasks() throws IOException {
-            List<String> keys = new ArrayList<>();
+            long oldestDue = Long.MAX_VALUE;
             synchronized (cases) {
                 while (firstAwaitingTask < cases.size() && cases.get(firstAwaitingTask).passedTaskStage()) {
                     firstAwaitingTask++;
                 }
-                for (int i = firstAwaitingTask; i < cases.size() && keys.size() < MAX_KEYS_PER_QUERY; i++) {
-                    TrackedCase tracked = cases.get(i);
-                    if (tracked.awaitsTask()) {
-                        keys.add(tracked.caseId);
+                for (int i = firstAwaitingTask; i < cases.size(); i++) {
+                    if (cases.get(i).awaitsTask()) {
+                        oldestDue = cases.get(i).dueAt;
+                        break;
                     }
                 }
             }
-            if (keys.isEmpty()) {
+            if (oldestDue == Long.MAX_VALUE) {
                 return 0;
             }
-            JsonNode tasks = post(workflowService + "/engine-rest/task?maxResults=" + (2 * MAX_KEYS_PER_QUERY),
-                    Map.of("processInstanceBusinessKeyIn", keys, "taskDefinitionKey", "ScreenReport"));
+            // A case's task is created after its report was due: the tasks created since the oldest case
+            // still awaiting one was due (less a second) hold every task awaited, and few others.
+            long createdAfter = wallClockMillis(oldestDue) - 1000;
+            JsonNode tasks = post(workflowService + "/engine-rest/task?maxResults=" + MAX_TASKS_PER_QUERY,
+                    Map.of("taskDefinitionKey", "ScreenReport",
+                            "createdAfter", ENGINE_DATE.format(Instant.ofEpochMilli(createdAfter)),
+                            "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "asc"))));
             long seenAt = System.nanoTime();
             List<String> unknownInstances = new ArrayList<>();
             for (JsonNode task : tasks) {
@@ -281,7 +296,7 @@ final class Pipeline {
                     tracked.taskVisibleAt = seenAt;
                 }
             }
-            return keys.size();
+            return tasks.size();
         }
 
         /** @return how many notifications it asked for */
@@ -341,6 +356,10 @@ final class Pipeline {
             Thread.currentThread().interrupt();
             throw new IOException("Interrupted", e);
         }
+    }
+
+    private static long wallClockMillis(long nanoTime) {
+        return WALL_ORIGIN + (nanoTime - NANO_ORIGIN) / 1_000_000L;
     }
 
     private static void sleep(Duration duration) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.caseflow.workflow.WorkflowIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired RepositoryService repository;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
     void theModelersDeployRequestWorksForASupervisorOnly() {
@@ -141,6 +143,15 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         assertThat(webappApi.getStatusCode()).as("the webapps' API without a logged-in session").isEqualTo(HttpStatus.UNAUTHORIZED);
         ResponseEntity<String> forbidden = http.withBasicAuth("cpu.worker", "demo").getForEntity("/api/dead-letters", String.class);
         assertThat(forbidden.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aSignedInUsersGroupsAreTakenAsTheyAreWithoutReadingTheWholeAuthorizationTable() {
+        // The engine's own manager would read every authorization row and drop the group that has none.
+        List<String> groups = engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of("cpu", "a-group-without-authorizations")));
+
+        assertThat(groups).containsExactlyInAnyOrder("cpu", "a-group-without-authorizations");
     }
 
     private HttpStatus post(String user, String path, String body) {
