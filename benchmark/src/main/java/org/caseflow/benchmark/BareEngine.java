@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine alone, in this JVM, on its own database of the same PostgreSQL server, with the settings
- * workflow-service runs it with (history level full, strong UUIDs as ids, job executor off here: no job
- * is on the measured path). It deploys every model, decision table and form of bpmn/. The delegates
+ * workflow-service runs it with (history level full, authorization on, strong UUIDs as ids; job
+ * executor off here: no job is on the measured path). With authorization on, the engine writes a grant
+ * for each candidate group of a task it creates and removes it with the task, as in workflow-service;
+ * the Java API calls here have no signed-in user, so no check is made, as for workflow-service's
+ * Kafka listeners. It deploys every model, decision table and form of bpmn/. The delegates
  * the models name are beans of a plain map, each doing nothing: what is measured is the engine's own
  * work, not the services' outbox writes.
  *
@@ -52,8 +55,11 @@ final class BareEngine implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
 
-    /** @param historyLevel as the services run: full unless the run sets camunda.bpm.history-level */
-    BareEngine(String jdbcUrl, Path modelDirectory, int maxThreads, String historyLevel) {
+    /**
+     * @param historyLevel  as the services run: full unless the run sets camunda.bpm.history-level
+     * @param authorization as the services run: on unless the run sets camunda.bpm.authorization.enabled
+     */
+    BareEngine(String jdbcUrl, Path modelDirectory, int maxThreads, String historyLevel, boolean authorization) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(jdbcUrl);
         pool.setUsername("postgres");
@@ -73,6 +79,7 @@ final class BareEngine implements AutoCloseable {
         configuration.setDataSource(dataSource);
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setHistory(historyLevel);
+        configuration.setAuthorizationEnabled(authorization);
         configuration.setJobExecutorActivate(false);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setBeans(beans);

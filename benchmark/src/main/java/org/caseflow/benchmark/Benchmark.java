@@ -49,6 +49,7 @@ public final class Benchmark {
         Path data = Files.createTempDirectory("caseflow-benchmark");
         Path services = copyServices(options.servicesDirectory(), data.resolve("services"));
         Results results = new Results(Machine.describe(), options.fsync(), options.properties(), options.poll());
+        results.speed("at the start", Machine.speed());
         LocalStack stack = new LocalStack(settings(options, data, services));
         AtomicBoolean closed = new AtomicBoolean();
         Runnable close = () -> {
@@ -68,8 +69,10 @@ public final class Benchmark {
                 for (ServiceName service : ServiceName.values()) {
                     stack.stopService(service);
                 }
+                results.speed("before the bare engine", Machine.speed());
                 runBareEngine(stack, options, results);
             }
+            results.speed("at the end", Machine.speed());
         } finally {
             close.run();
             results.print(System.out);
@@ -89,7 +92,9 @@ public final class Benchmark {
         urls.put(ServiceName.NOTIFICATION.id(), stack.url(ServiceName.NOTIFICATION));
         Pipeline pipeline = new Pipeline(stack.url(ServiceName.CASE), stack.url(ServiceName.WORKFLOW),
                 stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls, options.user()),
-                new CpuTimes(Results.SERVICES, stack.postgres().port()), options.user());
+                new CpuTimes(Results.SERVICES, stack.postgres().port()),
+                new DatabaseWork(stack.postgres().jdbcUrl("postgres"), Results.DATABASES),
+                options.user());
 
         if (!options.warmUp().isZero()) {
             // A staircase (a quarter, a half, then the whole warm-up rate, a third of the time each): cold
@@ -120,7 +125,8 @@ public final class Benchmark {
     private static void runBareEngine(LocalStack stack, Options options, Results results) {
         int mostThreads = options.bareThreads().stream().max(Comparator.naturalOrder()).orElse(1);
         try (BareEngine engine = new BareEngine(stack.postgres().database("bare_engine"), options.modelDirectory(), mostThreads,
-                options.properties().getOrDefault("camunda.bpm.history-level", "full"))) {
+                options.properties().getOrDefault("camunda.bpm.history-level", "full"),
+                Boolean.parseBoolean(options.properties().getOrDefault("camunda.bpm.authorization.enabled", "true")))) {
             log.info("Bare engine warming up for {}", options.bareWarmUp());
             engine.startAndComplete(mostThreads, options.bareWarmUp());
             for (int threads : options.bareThreads()) {

@@ -3,12 +3,47 @@ package org.caseflow.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Random;
 
-/** The machine the figures were measured on, in one line. */
+/** The machine the figures were measured on, in one line, and how fast it computes at a given moment. */
 final class Machine {
 
+    private static final int BLOCK = 1 << 20;
+
     private Machine() {
+    }
+
+    /**
+     * A fixed piece of work on one thread (SHA-256 over a buffer, after a short warm-up), in MB per
+     * second. Shared machines change speed from hour to hour; taken at the start and between the parts
+     * of a run, it tells whether two runs met the same machine before their figures are compared.
+     */
+    static double speed() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[BLOCK];
+            new Random(7).nextBytes(block);
+            hashFor(digest, block, 300_000_000L);
+            long began = System.nanoTime();
+            long blocks = hashFor(digest, block, 1_000_000_000L);
+            return blocks * (BLOCK / 1_048_576.0) / ((System.nanoTime() - began) / 1e9);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No SHA-256 in this JVM", e);
+        }
+    }
+
+    private static long hashFor(MessageDigest digest, byte[] block, long nanos) {
+        long end = System.nanoTime() + nanos;
+        long blocks = 0;
+        while (System.nanoTime() < end) {
+            digest.update(block);
+            blocks++;
+        }
+        block[0] ^= digest.digest()[0];
+        return blocks;
     }
 
     static String describe() {

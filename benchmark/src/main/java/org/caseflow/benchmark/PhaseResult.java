@@ -16,10 +16,11 @@ import java.util.Map;
  * @param notified   report due to its notification listed by notification-service
  * @param memory     each service at the end of the phase
  * @param cpu        CPU milliseconds per completed case of each part, and the machine's busy share (0..1)
+ * @param database   each service database's transactions and rows per completed case
  */
 record PhaseResult(String name, int offered, int sent, int accepted, int completed, double sustained,
                    Latencies accept, Latencies task, Latencies notified, Map<String, ServiceMemory.Sample> memory,
-                   Map<String, Double> cpu) {
+                   Map<String, Double> cpu, Map<String, DatabaseWork.PerCase> database) {
 
     /** The longest p99 to the notification a phase may have and still count as holding its rate. */
     static final double BOUNDED_P99_MILLIS = 1000;

@@ -59,18 +59,20 @@ final class Pipeline {
     private final Duration poll;
     private final ServiceMemory memory;
     private final CpuTimes cpu;
+    private final DatabaseWork database;
     private final String authorization;
     private final Map<String, String> businessKeyByInstance = new ConcurrentHashMap<>();
     private List<TrackedCase> previousPhase = List.of();
 
     Pipeline(String caseService, String workflowService, String notificationService, Duration poll, ServiceMemory memory,
-             CpuTimes cpu, String user) {
+             CpuTimes cpu, DatabaseWork database, String user) {
         this.caseService = caseService;
         this.workflowService = workflowService;
         this.notificationService = notificationService;
         this.poll = poll;
         this.memory = memory;
         this.cpu = cpu;
+        this.database = database;
         this.authorization = "Basic " + java.util.Base64.getEncoder()
                 .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -82,6 +84,7 @@ final class Pipeline {
         log.info("Phase {}: {} reports/s for {} s", name, rate, length.toSeconds());
 
         CpuTimes.Reading cpuBefore = cpu.read();
+        Map<String, long[]> databaseBefore = database.read();
         Observer observer = new Observer(cases, byCaseId);
         Thread watching = new Thread(observer, "observer");
         watching.start();
@@ -109,6 +112,7 @@ final class Pipeline {
             sleep(Duration.ofMillis(100));
         }
         CpuTimes.Reading cpuAfter = cpu.read();
+        Map<String, long[]> databaseAfter = database.read();
         observer.stop();
         try {
             watching.join();
@@ -116,7 +120,8 @@ final class Pipeline {
             Thread.currentThread().interrupt();
         }
         previousPhase = cases;
-        PhaseResult result = summarise(name, rate, cases, start, memory.sample(), cpuBefore, cpuAfter);
+        PhaseResult result = summarise(name, rate, cases, start, memory.sample(), cpuBefore, cpuAfter,
+                databaseBefore, databaseAfter);
         log.info("Phase {}: {} sent, {} accepted, {} completed, {} cases/s sustained; to task p99 {} ms, to notification p99 {} ms{}",
                 name, result.sent(), result.accepted(), result.completed(), String.format("%.1f", result.sustained()),
                 String.format("%.0f", result.task().p99()), String.format("%.0f", result.notified().p99()),
@@ -197,7 +202,8 @@ final class Pipeline {
 
     private PhaseResult summarise(String name, int rate, List<TrackedCase> cases, long start,
                                   Map<String, ServiceMemory.Sample> memory, CpuTimes.Reading cpuBefore,
-                                  CpuTimes.Reading cpuAfter) {
+                                  CpuTimes.Reading cpuAfter, Map<String, long[]> databaseBefore,
+                                  Map<String, long[]> databaseAfter) {
         List<TrackedCase> all;
         synchronized (cases) {
             all = List.copyOf(cases);
@@ -210,7 +216,8 @@ final class Pipeline {
                 Latencies.of(all.stream().filter(TrackedCase::accepted).mapToLong(c -> c.acceptedAt - c.dueAt).toArray()),
                 Latencies.of(all.stream().filter(c -> c.taskVisibleAt != TrackedCase.NOT_YET).mapToLong(c -> c.taskVisibleAt - c.dueAt).toArray()),
                 Latencies.of(all.stream().filter(c -> c.notifiedAt != TrackedCase.NOT_YET).mapToLong(c -> c.notifiedAt - c.dueAt).toArray()),
-                memory, CpuTimes.perCase(cpuBefore, cpuAfter, completed.size()));
+                memory, CpuTimes.perCase(cpuBefore, cpuAfter, completed.size()),
+                DatabaseWork.perCase(databaseBefore, databaseAfter, completed.size()));
     }
 
     /** Looks for the tasks and notifications of the cases under way, in batches, while any are. */

@@ -19,6 +19,8 @@ import java.util.Optional;
 final class Results {
 
     static final List<String> SERVICES = List.of("case-service", "workflow-service", "notification-service");
+    /** Each service's database, in the order of {@link #SERVICES}. */
+    static final List<String> DATABASES = SERVICES.stream().map(service -> service.replace('-', '_')).toList();
 
     private final String machine;
     private final boolean fsync;
@@ -26,6 +28,7 @@ final class Results {
     private final long pollMillis;
     private final List<PhaseResult> phases = new ArrayList<>();
     private final List<BareEngine.Measurement> bare = new ArrayList<>();
+    private final Map<String, Double> speeds = new LinkedHashMap<>();
 
     Results(String machine, boolean fsync, Map<String, String> tuning, java.time.Duration poll) {
         this.machine = machine;
@@ -40,6 +43,18 @@ final class Results {
 
     void add(BareEngine.Measurement measurement) {
         bare.add(measurement);
+    }
+
+    /** The machine's speed (see {@link Machine#speed()}) at a moment of the run. */
+    void speed(String when, double mbPerSecond) {
+        speeds.put(when, mbPerSecond);
+    }
+
+    private String speeds() {
+        StringBuilder text = new StringBuilder();
+        speeds.forEach((when, speed) -> text.append(text.isEmpty() ? "" : ", ").append(when).append(' ')
+                .append(String.format(Locale.ROOT, "%.0f", speed)));
+        return text.toString();
     }
 
     /** The highest sustained rate among the phases that held their offered rate. */
@@ -58,6 +73,7 @@ final class Results {
         out.println("machine: " + machine);
         out.println("PostgreSQL fsync and synchronous_commit " + (fsync ? "on" : "off") + "; service tuning: "
                 + (tuning.isEmpty() ? "none (defaults)" : tuning));
+        out.println("machine speed (SHA-256 on one thread, MB/s): " + speeds());
         if (!phases.isEmpty()) {
             out.println();
             out.println("Pipeline: report accepted, process started, first task created, notification recorded (open loop;");
@@ -81,6 +97,22 @@ final class Results {
                 out.printf(Locale.ROOT, "%-8s %9d %12.1f %16.1f %20.1f %10.1f %12.1f %6.0f%%%n", p.name(), p.offered(),
                         c.get("case-service"), c.get("workflow-service"), c.get("notification-service"),
                         c.get(CpuTimes.POSTGRES), c.get(CpuTimes.BENCHMARK), 100 * c.get("machine busy"));
+            }
+        }
+        if (!phases.isEmpty()) {
+            out.println();
+            out.println("PostgreSQL work per completed case, each service's database: transactions / rows read / rows written");
+            out.printf("%-8s %9s", "phase", "offered/s");
+            DATABASES.forEach(database -> out.printf(" %22s", database));
+            out.println();
+            for (PhaseResult p : phases) {
+                out.printf("%-8s %9d", p.name(), p.offered());
+                for (String database : DATABASES) {
+                    DatabaseWork.PerCase work = p.database().get(database);
+                    out.printf(" %22s", work == null ? "-" : String.format(Locale.ROOT, "%.1f / %.0f / %.0f",
+                            work.transactions(), work.rowsRead(), work.rowsWritten()));
+                }
+                out.println();
             }
         }
         if (!bare.isEmpty()) {
@@ -125,9 +157,14 @@ final class Results {
             header.append(',').append(prefix).append("_heap_mb,").append(prefix).append("_rss_mb");
         }
         header.append(",cpu_ms_case,cpu_ms_workflow,cpu_ms_notification,cpu_ms_postgresql,cpu_ms_kafka_driver,machine_busy");
-        header.append(",fsync,tuning,machine");
+        for (String service : SERVICES) {
+            String prefix = service.substring(0, service.indexOf('-'));
+            header.append(',').append(prefix).append("_db_transactions,").append(prefix).append("_db_rows_read,")
+                    .append(prefix).append("_db_rows_written");
+        }
+        header.append(",fsync,tuning,machine,speed_mb_s");
         lines.add(header.toString());
-        String tail = "," + (fsync ? "on" : "off") + "," + quote(tuning.toString()) + "," + quote(machine);
+        String tail = "," + (fsync ? "on" : "off") + "," + quote(tuning.toString()) + "," + quote(machine) + "," + quote(speeds());
         for (PhaseResult p : phases) {
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT,
                     "pipeline,%s,%d,,%d,%d,%d,%.2f,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f", p.name(), p.offered(), p.sent(),
@@ -141,11 +178,16 @@ final class Results {
                     CpuTimes.BENCHMARK, "machine busy")) {
                 row.append(String.format(Locale.ROOT, ",%.2f", p.cpu().get(part)));
             }
+            for (String database : DATABASES) {
+                DatabaseWork.PerCase work = p.database().get(database);
+                row.append(work == null ? ",,," : String.format(Locale.ROOT, ",%.2f,%.1f,%.1f", work.transactions(),
+                        work.rowsRead(), work.rowsWritten()));
+            }
             lines.add(row + tail);
         }
         for (BareEngine.Measurement m : bare) {
             lines.add(String.format(Locale.ROOT, "bare-engine,%s,,%d,,,%d,%.2f", quote(m.what()), m.threads(),
-                    m.instances(), m.perSecond()) + ",".repeat(21) + tail);
+                    m.instances(), m.perSecond()) + ",".repeat(21 + 3 * SERVICES.size()) + tail);
         }
         try {
             Files.createDirectories(directory);
