@@ -9,14 +9,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * What each service's database did so far, from PostgreSQL's own counters ({@code pg_stat_database}):
  * transactions committed, rows read (returned by scans and fetched by index) and rows written. Unlike
- * CPU time these counts do not change with the speed of a shared machine, so two runs' figures per case
- * can be compared even when the machine was not equally fast (PostgreSQL reports them at the end of
- * each transaction, at most every half second: phase totals are exact enough).
+ * CPU time these are counts of work, so two runs can be compared by them even when their CPU figures
+ * vary; per case they include the work done every second whatever the rate (the observer's polls, the
+ * relays' and the job executor's rounds), so compare them at the same rate and schedule. PostgreSQL
+ * reports them at the end of each transaction, at most every half second: phase totals are exact enough.
  */
 final class DatabaseWork {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseWork.class);
 
     /** Per completed case: transactions committed, rows read, rows written. */
     record PerCase(double transactions, double rowsRead, double rowsWritten) {
@@ -46,6 +52,7 @@ final class DatabaseWork {
                 }
             }
         } catch (SQLException e) {
+            log.warn("No database work counts from PostgreSQL: {}", e.toString());
             return Map.of();
         }
         return counters;

@@ -17,16 +17,17 @@ final class Machine {
     }
 
     /**
-     * A fixed piece of work on one thread (SHA-256 over a buffer, after a short warm-up), in MB per
-     * second. Shared machines change speed from hour to hour; taken at the start and between the parts
-     * of a run, it tells whether two runs met the same machine before their figures are compared.
+     * A fixed piece of work on one thread (SHA-256 over a buffer, after a warm-up), in MB per second.
+     * Shared machines may change speed from hour to hour; taken at the start and between the parts of a
+     * run, it tells whether two runs met an equally fast processor before their figures are compared.
      */
     static double speed() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] block = new byte[BLOCK];
             new Random(7).nextBytes(block);
-            hashFor(digest, block, 300_000_000L);
+            // Two seconds first, so the JIT has compiled the loop: a cold JVM reads some 10 % slower.
+            hashFor(digest, block, 2_000_000_000L);
             long began = System.nanoTime();
             long blocks = hashFor(digest, block, 1_000_000_000L);
             return blocks * (BLOCK / 1_048_576.0) / ((System.nanoTime() - began) / 1e9);

@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * system), asynchronously. The observer, one thread, looks every poll interval, and only while some
  * cases are under way, with one query per stage whose answer stays small however many cases the run
  * has made: the {@code ScreenReport} tasks created since the oldest case still awaiting its task was
- * reported ({@code POST /engine-rest/task} with {@code createdAfter}, the creation time being indexed;
- * the process instances of tasks not seen before give their business keys), and the newest
+ * reported, less 100 ms ({@code POST /engine-rest/task} with {@code createdAfter}, an indexed
+ * column; the process instances of tasks not seen before give their business keys), and the newest
  * notifications of the Child Protection Unit ({@code GET /api/notifications?agency=cpu&limit=n}). Under
  * an overload it polls less often (about 0.5 ms between polls per row answered), so the watching does
  * not add to the load it watches. A stage's latency is measured to the first poll that sees it: at
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 final class Pipeline {
 
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
-    private static final int MAX_TASKS_PER_QUERY = 1000;
+    private static final int TASKS_PER_PAGE = 1000;
     /** The engine REST API's date format. */
     private static final DateTimeFormatter ENGINE_DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneId.systemDefault());
@@ -242,16 +242,16 @@ final class Pipeline {
         public void run() {
             while (running) {
                 long began = System.nanoTime();
-                int asked = 0;
+                int answered = 0;
                 try {
-                    asked += lookForTasks();
-                    asked += lookForNotifications();
+                    answered += lookForTasks();
+                    answered += lookForNotifications();
                 } catch (IOException | RuntimeException e) {
                     log.warn("Observer could not poll: {}", e.toString());
                 }
                 // With many cases under way (an overload) the answers grow: poll less often, so that
-                // watching does not add to the load it watches (about 0.5 ms between polls per row asked).
-                long period = Math.max(poll.toNanos(), asked * 500_000L);
+                // watching does not add to the load it watches (about 0.5 ms between polls per row answered).
+                long period = Math.max(poll.toNanos(), answered * 500_000L);
                 long rest = period - (System.nanoTime() - began);
                 if (rest > 0) {
                     LockSupport.parkNanos(rest);
@@ -277,12 +277,22 @@ final class Pipeline {
                 return 0;
             }
             // A case's task is created after its report was due: the tasks created since the oldest case
-            // still awaiting one was due (less a second) hold every task awaited, and few others.
-            long createdAfter = wallClockMillis(oldestDue) - 1000;
-            JsonNode tasks = post(workflowService + "/engine-rest/task?maxResults=" + MAX_TASKS_PER_QUERY,
-                    Map.of("taskDefinitionKey", "ScreenReport",
-                            "createdAfter", ENGINE_DATE.format(Instant.ofEpochMilli(createdAfter)),
-                            "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "asc"))));
+            // still awaiting one was due hold every task awaited, and few others while the system keeps
+            // up. The 100 ms spare covers turning System.nanoTime() into the wall clock the engine stamps
+            // tasks with (a jump of the wall clock during a run could hide tasks: the phase would then
+            // not complete, and say so). Under an overload the window holds more tasks: page through.
+            long createdAfter = wallClockMillis(oldestDue) - 100;
+            Map<String, Object> query = Map.of("taskDefinitionKey", "ScreenReport",
+                    "createdAfter", ENGINE_DATE.format(Instant.ofEpochMilli(createdAfter)),
+                    "sorting", List.of(Map.of("sortBy", "created", "sortOrder", "asc")));
+            List<JsonNode> tasks = new ArrayList<>();
+            for (int first = 0; ; first += TASKS_PER_PAGE) {
+                JsonNode page = post(workflowService + "/engine-rest/task?firstResult=" + first + "&maxResults=" + TASKS_PER_PAGE, query);
+                page.forEach(tasks::add);
+                if (page.size() < TASKS_PER_PAGE) {
+                    break;
+                }
+            }
             long seenAt = System.nanoTime();
             List<String> unknownInstances = new ArrayList<>();
             for (JsonNode task : tasks) {
@@ -306,7 +316,7 @@ final class Pipeline {
             return tasks.size();
         }
 
-        /** @return how many notifications it asked for */
+        /** @return how many notifications it asked for (and was answered at most) */
         private int lookForNotifications() throws IOException {
             int awaiting = 0;
             synchronized (cases) {

@@ -1,7 +1,10 @@
 package org.caseflow.workflow.security;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -53,7 +56,9 @@ class GroupsWithoutTableScan extends AbstractProcessEnginePlugin {
             if (authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()) {
                 return EMPTY_LIST;
             }
-            return new ArrayList<>(authenticatedGroupIds);
+            // As the engine's own answer: each group once, no null.
+            return new ArrayList<>(authenticatedGroupIds.stream().filter(Objects::nonNull)
+                    .collect(Collectors.toCollection(LinkedHashSet::new)));
         }
     }
 }
