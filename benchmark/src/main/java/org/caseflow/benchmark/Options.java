@@ -48,7 +48,8 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
               --fsync on|off          PostgreSQL durable (fsync, synchronous_commit on) or not; default on
               --service-heap 512m     -Xmx of each service
               --set key=value         a Spring property for every service (repeatable), such as
-                                      --set spring.kafka.listener.concurrency=3
+                                      --set spring.kafka.listener.concurrency=3; camunda.bpm.history-level and
+                                      camunda.bpm.authorization.enabled also set the bare engine's
               --user supervisor:demo  Basic credentials for every service (a local-profile user who sees every task)
               --no-bare | --bare-only
             """;
