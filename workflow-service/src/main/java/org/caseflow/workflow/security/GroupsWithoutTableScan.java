@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
  * candidate agency ({@link AgencyTaskAuthorizations}), so the read grows with the open cases: every
  * Tasklist refresh and REST call paid for all of them (measured in docs/performance.md). The narrowing
  * changes no answer: a group without authorizations matches no row of the checks it is left out of. So
- * the user's groups are kept as they are, and the checks themselves, which use the table's indexes, stay
- * the engine's.
+ * the user's groups are kept as they are, and the checks themselves stay the engine's.
  */
 @Component
 class GroupsWithoutTableScan extends AbstractProcessEnginePlugin {
