@@ -90,10 +90,10 @@ public final class Benchmark {
         urls.put(ServiceName.WORKFLOW.id(), stack.url(ServiceName.WORKFLOW));
         urls.put(ServiceName.NOTIFICATION.id(), stack.url(ServiceName.NOTIFICATION));
         Pipeline pipeline = new Pipeline(stack.url(ServiceName.CASE), stack.url(ServiceName.WORKFLOW),
-                stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls, options.user()),
+                stack.url(ServiceName.NOTIFICATION), options.poll(), new ServiceMemory(urls, options.authorization()),
                 new CpuTimes(Results.SERVICES, stack.postgres().port()),
                 new DatabaseWork(stack.postgres().jdbcUrl("postgres"), Results.DATABASES),
-                options.user());
+                options.authorization());
 
         if (!options.warmUp().isZero()) {
             // A staircase (a quarter, a half, then the whole warm-up rate, a third of the time each): cold

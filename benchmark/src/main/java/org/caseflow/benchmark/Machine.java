@@ -18,8 +18,8 @@ final class Machine {
 
     /**
      * A fixed piece of work on one thread (SHA-256 over a buffer, after a warm-up), in MB per second.
-     * Shared machines may change speed from hour to hour; taken at the start and between the parts of a
-     * run, it tells whether two runs met an equally fast processor before their figures are compared.
+     * Shared machines may change speed from hour to hour; taken at several moments of a run, it tells
+     * whether two runs met an equally fast processor before their figures are compared.
      */
     static double speed() {
         try {

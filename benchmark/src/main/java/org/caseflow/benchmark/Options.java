@@ -1,9 +1,11 @@
 package org.caseflow.benchmark;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +112,11 @@ record Options(List<Integer> rates, Duration phase, Duration drain, int warmUpRa
                 Path.of(System.getProperty("caseflow.model.directory", "bpmn")).toAbsolutePath(),
                 Path.of(System.getProperty("caseflow.results.directory", "benchmark-results")).toAbsolutePath(),
                 pipeline, bareEngine, user);
+    }
+
+    /** The HTTP Authorization header (Basic) of {@link #user}, for every request to the services. */
+    String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Each service's JVM: full JIT (unlike the tests' settings), the local run's heap and collector, the tuning. */

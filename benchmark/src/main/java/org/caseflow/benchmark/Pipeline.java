@@ -65,7 +65,7 @@ final class Pipeline {
     private List<TrackedCase> previousPhase = List.of();
 
     Pipeline(String caseService, String workflowService, String notificationService, Duration poll, ServiceMemory memory,
-             CpuTimes cpu, DatabaseWork database, String user) {
+             CpuTimes cpu, DatabaseWork database, String authorization) {
         this.caseService = caseService;
         this.workflowService = workflowService;
         this.notificationService = notificationService;
@@ -73,8 +73,7 @@ final class Pipeline {
         this.memory = memory;
         this.cpu = cpu;
         this.database = database;
-        this.authorization = "Basic " + java.util.Base64.getEncoder()
-                .encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     PhaseResult run(String name, int rate, Duration length, Duration drain) {

@@ -15,12 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.caseflow.localrun.ServiceName;
+
 /** The run's figures: a table on the console and the same rows in a CSV file. */
 final class Results {
 
-    static final List<String> SERVICES = List.of("case-service", "workflow-service", "notification-service");
+    /** The services in the order of the table's columns: the report's path. */
+    private static final List<ServiceName> COLUMNS = List.of(ServiceName.CASE, ServiceName.WORKFLOW, ServiceName.NOTIFICATION);
+    static final List<String> SERVICES = COLUMNS.stream().map(ServiceName::id).toList();
     /** Each service's database, in the order of {@link #SERVICES}. */
-    static final List<String> DATABASES = SERVICES.stream().map(service -> service.replace('-', '_')).toList();
+    static final List<String> DATABASES = COLUMNS.stream().map(ServiceName::database).toList();
 
     private final String machine;
     private final boolean fsync;

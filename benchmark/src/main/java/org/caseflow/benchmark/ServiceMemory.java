@@ -32,11 +32,11 @@ final class ServiceMemory {
 
     /**
      * @param urlByService service id (such as case-service, the name of its jar) to its base URL
-     * @param user         user:password for the services whose actuator needs a login (workflow-service)
+     * @param authorization the Authorization header for the services whose actuator needs a login
      */
-    ServiceMemory(Map<String, String> urlByService, String user) {
+    ServiceMemory(Map<String, String> urlByService, String authorization) {
         this.urlByService = urlByService;
-        this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.authorization = authorization;
     }
 
     Map<String, Sample> sample() {
