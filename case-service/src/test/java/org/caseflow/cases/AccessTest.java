@@ -106,6 +106,8 @@ class AccessTest extends CaseServiceIntegrationTest {
 
         assertThat(post(as("police.worker"), shares, "{\"agency\": \"health\"}").getStatusCode())
                 .as("neither consent nor override").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(http, shares, "{\"agency\": \"health\", \"overrideReason\": \"            \"}").getStatusCode())
+                .as("an override reason of blanks only").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(post(as("police.worker"), shares, "{\"agency\": \"court\", \"consent\": {\"givenBy\": \"PARENT\"}}")
                 .getStatusCode()).as("not an agency").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(post(as("police.worker"), shares, "{\"agency\": \"health\", \"overrideReason\": \"the child is in danger tonight\"}")

@@ -1,11 +1,11 @@
 package org.caseflow.cases.access;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.CaseNotFound;
@@ -123,9 +123,9 @@ public class CaseAccess {
      */
     private <T> T guarded(UUID caseId, Caller caller, AuditAction action, String detail, Supplier<T> work) {
         Optional<T> done = transactions.execute(status -> {
-            List<Participant> participants = cases.participants(caseId);
-            boolean takesPart = participants.stream().anyMatch(participant -> caller.agencies().contains(participant.agency()));
-            if (!caller.supervisor() && !takesPart) {
+            boolean allowed = caller.supervisor() || caller.actsForAnyOf(cases.participants(caseId).stream()
+                    .map(Participant::agency).collect(Collectors.toSet()));
+            if (!allowed) {
                 audit.record(caller, action, caseId, AuditEntry.Outcome.REFUSED,
                         "the caller's agencies take no part in the case, or there is no such case");
                 log.warn("{} refused to {} (case {}): the user's agencies take no part in it", action, caller.user(), caseId);

@@ -15,7 +15,8 @@ import org.caseflow.cases.casefile.Share;
 record ShareRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be an agency id such as health") String agency,
         @Valid ConsentRequest consent,
-        @Size(min = 10, max = 1000, message = "must say why in 10 to 1000 characters") String overrideReason) {
+        @Size(min = 10, max = 1000, message = "must say why in 10 to 1000 characters")
+        @Pattern(regexp = "(?s).*\\S.*", message = "must say why, not only blanks") String overrideReason) {
 
     @AssertTrue(message = "give either consent or, as a supervisor, an overrideReason; not both")
     boolean isConsentOrOverride() {
