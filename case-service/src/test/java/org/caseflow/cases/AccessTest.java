@@ -144,6 +144,9 @@ class AccessTest extends CaseServiceIntegrationTest {
         assertThat(post(as("krat.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(post(as("police.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode())
                 .as("allowed, but the case is not closed").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(audit("caseId=" + caseId)).extracting(e -> e.get("actor") + " " + e.get("action") + " " + e.get("outcome"))
+                .as("the refused and the failed attempt are both recorded")
+                .contains("krat.worker CASE_REOPENED REFUSED", "police.worker CASE_REOPENED FAILED");
     }
 
     private String reportAs(String user) {

@@ -15,6 +15,8 @@ public record AuditEntry(long id, Instant at, String actor, String actorGroups, 
     public enum Outcome {
         DONE,
         /** The caller may not see or change the case (or it does not exist): nothing was shown or changed. */
-        REFUSED
+        REFUSED,
+        /** Let through, but the case's state or existence stopped it (a reopen of an open case): nothing changed. */
+        FAILED
     }
 }

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.CaseNotFound;
+import org.caseflow.cases.casefile.CaseStateConflict;
 import org.caseflow.cases.casefile.Cases;
 import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.Report;
@@ -119,10 +120,22 @@ public class CaseAccess {
 
     /**
      * Does the work and writes its audit record in one transaction when the caller may; otherwise
-     * records the refusal and answers as for a case that does not exist.
+     * records the refusal and answers as for a case that does not exist. Work stopped by the case's
+     * state or absence rolls back with its audit row, so that attempt is recorded on its own, as failed.
      */
     private <T> T guarded(UUID caseId, Caller caller, AuditAction action, String detail, Supplier<T> work) {
-        Optional<T> done = transactions.execute(status -> {
+        Optional<T> done;
+        try {
+            done = doneIfAllowed(caseId, caller, action, detail, work);
+        } catch (CaseNotFound | CaseStateConflict e) {
+            transactions.executeWithoutResult(status -> audit.record(caller, action, caseId, AuditEntry.Outcome.FAILED, e.getMessage()));
+            throw e;
+        }
+        return done.orElseThrow(() -> new CaseNotFound(caseId));
+    }
+
+    private <T> Optional<T> doneIfAllowed(UUID caseId, Caller caller, AuditAction action, String detail, Supplier<T> work) {
+        return transactions.execute(status -> {
             boolean allowed = caller.supervisor() || caller.actsForAnyOf(cases.participants(caseId).stream()
                     .map(Participant::agency).collect(Collectors.toSet()));
             if (!allowed) {
@@ -135,7 +148,6 @@ public class CaseAccess {
             audit.record(caller, action, caseId, AuditEntry.Outcome.DONE, detail);
             return Optional.of(result);
         });
-        return done.orElseThrow(() -> new CaseNotFound(caseId));
     }
 
     private CaseFile file(UUID caseId) {
