@@ -27,7 +27,8 @@ public final class CaseEvents {
     /** Every event type of the stream. A new type is added here and in {@code src/main/avro}. */
     public static final List<Class<? extends SpecificRecord>> TYPES =
             List.of(CaseReported.class, TaskCreated.class, TaskCompleted.class, CaseStepRecorded.class,
-                    NotificationRequested.class, DeadlineMissed.class, AgencyEventReceived.class, CaseReopened.class);
+                    NotificationRequested.class, DeadlineMissed.class, AgencyEventReceived.class, CaseReopened.class,
+                    NotificationDeliveryChanged.class);
 
     private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
     private static final int HEADER_LENGTH = 10;

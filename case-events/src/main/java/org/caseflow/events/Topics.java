@@ -12,6 +12,9 @@ public final class Topics {
     /** Events published by workflow-service: tasks created and completed, deadlines, procedure steps. */
     public static final String WORKFLOW_EVENTS = "caseflow.workflow-events";
 
+    /** Events published by notification-service: where each delivery of a notification stands (no texts). */
+    public static final String NOTIFICATION_EVENTS = "caseflow.notification-events";
+
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not handle. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

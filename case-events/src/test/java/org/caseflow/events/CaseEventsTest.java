@@ -34,8 +34,9 @@ class CaseEventsTest {
 
     @Test
     void everyEventTypeSurvivesTheRoundTrip() {
+        CaseReported withReference = CaseReported.newBuilder(caseReported()).setReference("2026-00001").build();
         List<SpecificRecord> events = List.of(
-                caseReported(),
+                withReference,
                 TaskCreated.newBuilder().setEnvelope(envelope(TaskCreated.class)).setTaskId("t-1").setTaskKey("ScreenReport")
                         .setTaskName("Screen the report").setCandidateGroups(List.of("cpu")).setAssignee(null)
                         .setDueAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setProcessDefinitionId("emergency-response:1:x").build(),
@@ -50,7 +51,10 @@ class CaseEventsTest {
                         .setEscalatedTo(List.of("supervisors")).build(),
                 AgencyEventReceived.newBuilder().setEnvelope(envelope(AgencyEventReceived.class)).setKind("CourtDecisionRecorded")
                         .setAgency("court").setOutcome("CONFIRMED").build(),
-                CaseReopened.newBuilder().setEnvelope(envelope(CaseReopened.class)).setReopenedBy("supervisor").build());
+                CaseReopened.newBuilder().setEnvelope(envelope(CaseReopened.class)).setReopenedBy("supervisor").build(),
+                NotificationDeliveryChanged.newBuilder().setEnvelope(envelope(NotificationDeliveryChanged.class))
+                        .setDeliveryId("d-1").setNotificationId("n-1").setAgency("cpu").setChannel("EMAIL")
+                        .setStatus("SENT").setAttempts(1).setAbout("TaskCreated").setUrgent(false).build());
         for (SpecificRecord event : events) {
             assertThat(CaseEvents.decode(CaseEvents.encode(event))).isEqualTo(event);
         }

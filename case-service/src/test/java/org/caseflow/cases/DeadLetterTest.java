@@ -58,8 +58,8 @@ class DeadLetterTest extends CaseServiceIntegrationTest {
 
         // The fix: the case exists now (as if restored from a backup).
         jdbc.sql("""
-                insert into case_file (id, status, source, immediate_danger, municipality, narrative, reported_at, correlation_id, updated_at)
-                values (?::uuid, 'REPORTED', 'POLICE', false, 'Durrës', '-', now(), 'restored', now())""").param(caseId).update();
+                insert into case_file (id, reference, status, source, immediate_danger, municipality, narrative, reported_at, correlation_id, updated_at)
+                values (?::uuid, 'RESTORED-1', 'REPORTED', 'POLICE', false, 'Durrës', '-', now(), 'restored', now())""").param(caseId).update();
         jdbc.sql("insert into case_concern (case_id, concern) values (?::uuid, 'NEGLECT')").param(caseId).update();
         jdbc.sql("insert into case_child (case_id, position, description) values (?::uuid, 0, 'a child')").param(caseId).update();
         ResponseEntity<Map> replayed = http.postForEntity("/api/dead-letters/" + deadLetter.get("id") + "/replay", null, Map.class);

@@ -3,6 +3,7 @@ package org.caseflow.identity;
 import java.io.IOException;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,9 @@ public final class ApiSecurity {
 
     public static final String REALM = "caseflow";
 
+    /** The prefix of every service's own REST API. */
+    public static final String API = "/api/";
+
     /** A service's own rules, applied after the shared open and supervisor-only paths and before "authenticated". */
     public interface Rules extends Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> {
     }
@@ -42,9 +46,9 @@ public final class ApiSecurity {
                     serviceRules.customize(requests);
                     requests.anyRequest().authenticated();
                 })
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(response)))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(request, response)))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response))
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(request, response))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN)))
                 .build();
     }
@@ -54,8 +58,15 @@ public final class ApiSecurity {
         return ConfiguredUsers.GROUP + identities.supervisorGroup();
     }
 
-    private static void unauthorized(HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+    /**
+     * 401; with a Basic challenge only on the API (/api/...), where a client is expected to answer it.
+     * Anything else a browser asks for (a web application's own requests) gets no challenge, or the
+     * browser would open its sign-in dialog over the page and the page would take no input until it closed.
+     */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getRequestURI().startsWith(request.getContextPath() + API)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
+        }
         problem(response, HttpStatus.UNAUTHORIZED);
     }
 

@@ -2,11 +2,13 @@ package org.caseflow.messaging;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -164,11 +166,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     KafkaAdmin.NewTopics caseEventTopics(MessagingProperties properties) {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.CASE_EVENTS).partitions(properties.partitions()).replicas(properties.replicas()).build(),
-                TopicBuilder.name(Topics.WORKFLOW_EVENTS).partitions(properties.partitions()).replicas(properties.replicas()).build(),
-                TopicBuilder.name(Topics.deadLetterTopicOf(Topics.CASE_EVENTS)).partitions(properties.partitions()).replicas(properties.replicas()).build(),
-                TopicBuilder.name(Topics.deadLetterTopicOf(Topics.WORKFLOW_EVENTS)).partitions(properties.partitions()).replicas(properties.replicas()).build());
+        return new KafkaAdmin.NewTopics(Stream.of(Topics.CASE_EVENTS, Topics.WORKFLOW_EVENTS, Topics.NOTIFICATION_EVENTS)
+                .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+                .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas()).build())
+                .toArray(NewTopic[]::new));
     }
 
     /** Runs the messaging migrations; the beans that use those tables depend on it. */

@@ -30,11 +30,11 @@ public record NotificationProperties(
     /**
      * URI templates; {caseId} and {taskId} are filled in.
      *
-     * @param caseUrl where the case is seen (behind the reader's own authentication)
+     * @param caseUrl the case file page, where a person reads the case after signing in
      * @param taskUrl where a task is opened and completed
      */
     public record Links(
-            @DefaultValue("http://localhost:8081/api/cases/{caseId}") String caseUrl,
+            @DefaultValue("http://localhost:8081/cases/{caseId}") String caseUrl,
             @DefaultValue("http://localhost:8080/camunda/app/tasklist/default/#/?task={taskId}") String taskUrl) {
     }
 

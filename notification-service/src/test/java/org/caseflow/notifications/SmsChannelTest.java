@@ -25,7 +25,7 @@ class SmsChannelTest extends NotificationServiceTest {
         Map<String, Object> sms = await().atMost(Duration.ofSeconds(30)).until(() -> channels.smsTo(number), l -> l.size() == 1).get(0);
         assertThat(sms).containsEntry("sender", "caseflow").containsEntry("authorization", "Bearer gateway-token");
         assertThat((String) sms.get("text")).isEqualTo("URGJENT: Rast me tregues trafikimi (rasti " + caseId + ")\n"
-                + "http://localhost:8081/api/cases/" + caseId).doesNotContain("Ana");
+                + "http://localhost:8081/cases/" + caseId).doesNotContain("Ana");
         Map<String, Object> notification = notificationOf(agency, caseId);
         assertThat(sms).containsEntry("reference", notification.get("id"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

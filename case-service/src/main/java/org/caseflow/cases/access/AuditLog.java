@@ -25,10 +25,10 @@ public class AuditLog {
     private final String supervisorGroup;
     private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, IdentityProperties identities) {
+    AuditLog(JdbcClient jdbc, IdentityProperties identities, Clock clock) {
         this.jdbc = jdbc;
         this.supervisorGroup = identities.supervisorGroup();
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     void record(Caller caller, AuditAction action, UUID caseId, AuditEntry.Outcome outcome, String detail) {

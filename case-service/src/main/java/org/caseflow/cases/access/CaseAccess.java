@@ -7,7 +7,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.caseflow.cases.CasesProperties;
 import org.caseflow.cases.casefile.Case;
+import org.caseflow.cases.casefile.CaseSearch;
+import org.caseflow.cases.casefile.CaseSummary;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
 import org.caseflow.cases.casefile.Cases;
@@ -46,15 +49,18 @@ public class CaseAccess {
     private final IdentityProperties identities;
     private final Clock clock;
 
+    private final CasesProperties properties;
+
     CaseAccess(Cases cases, CaseReporting reporting, CaseActions actions, AuditLog audit, TransactionTemplate transactions,
-               IdentityProperties identities) {
+               IdentityProperties identities, CasesProperties properties, Clock clock) {
         this.cases = cases;
         this.reporting = reporting;
         this.actions = actions;
         this.audit = audit;
         this.transactions = transactions;
         this.identities = identities;
-        this.clock = Clock.systemUTC();
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /** Opens a case for the report; the reporter's agencies take part in it from then on. */
@@ -68,14 +74,35 @@ public class CaseAccess {
     }
 
     public CaseFile read(UUID caseId, Caller caller) {
-        return guarded(caseId, caller, AuditAction.CASE_READ, null, () -> file(caseId));
+        return read(caseId, caller, null);
+    }
+
+    /**
+     * @param how where the case was read (the case file page), for the audit record; null for the API
+     */
+    public CaseFile read(UUID caseId, Caller caller, String how) {
+        return guarded(caseId, caller, AuditAction.CASE_READ, how, () -> file(caseId, caller));
+    }
+
+    /**
+     * The cases the caller may read that match the search: a caseworker's agencies' cases, every case for
+     * a supervisor. The search is audited with its criteria; it shows no child's name or story.
+     */
+    public CaseSummary.Page search(CaseSearch search, Caller caller) {
+        CaseSearch.Scope scope = caller.supervisor() ? CaseSearch.Scope.ALL : new CaseSearch.Scope(caller.agencies());
+        return transactions.execute(status -> {
+            CaseSummary.Page page = cases.search(search, scope, properties.timeZone(), clock.instant());
+            audit.record(caller, AuditAction.CASES_SEARCHED, null, AuditEntry.Outcome.DONE, "criteria " + search
+                    + "; " + page.cases().size() + " of " + page.total() + " shown");
+            return page;
+        });
     }
 
     /** Reopens a closed case on the caller's behalf; the procedure starts again. */
     public CaseFile reopen(UUID caseId, Caller caller, String correlationId) {
         return guarded(caseId, caller, AuditAction.CASE_REOPENED, null, () -> {
             actions.reopen(caseId, caller.user(), correlationId);
-            return file(caseId);
+            return file(caseId, caller);
         });
     }
 
@@ -114,7 +141,7 @@ public class CaseAccess {
             cases.appendToTimeline(caze.id(), new TimelineEntry("share-" + share.id(), "CaseShared", share.sharedAt(),
                     "case-service", "Shared with " + agency + (share.overridden() ? " on a supervisor's override" : " on consent")));
             log.info("Case {} shared with {} by {} ({})", caseId, agency, caller.user(), share.overridden() ? "override" : "consent");
-            return file(caseId);
+            return file(caseId, caller);
         });
     }
 
@@ -150,7 +177,14 @@ public class CaseAccess {
         });
     }
 
-    private CaseFile file(UUID caseId) {
-        return new CaseFile(cases.get(caseId), cases.timeline(caseId), cases.participants(caseId), cases.shares(caseId));
+    private CaseFile file(UUID caseId, Caller caller) {
+        return new CaseFile(cases.get(caseId), cases.timeline(caseId), cases.participants(caseId), cases.shares(caseId),
+                cases.tasks(caseId), cases.missedDeadlines(caseId), cases.decisions(caseId), cases.notifications(caseId),
+                mayKnowTheReporter(caller));
+    }
+
+    /** Who reported a case, and how to reach them, is for the agencies configured for it and supervisors. */
+    private boolean mayKnowTheReporter(Caller caller) {
+        return caller.supervisor() || properties.reporterVisibleTo().stream().anyMatch(caller.agencies()::contains);
     }
 }

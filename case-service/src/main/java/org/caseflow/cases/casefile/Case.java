@@ -8,14 +8,17 @@ import java.util.UUID;
 public final class Case {
 
     private final UUID id;
+    private final String reference;
     private final Report report;
     private final Instant reportedAt;
     private final String correlationId;
     private CaseStatus status;
     private String riskLevel;
 
-    public Case(UUID id, Report report, Instant reportedAt, String correlationId, CaseStatus status, String riskLevel) {
+    public Case(UUID id, String reference, Report report, Instant reportedAt, String correlationId, CaseStatus status,
+                String riskLevel) {
         this.id = Objects.requireNonNull(id);
+        this.reference = Objects.requireNonNull(reference);
         this.report = Objects.requireNonNull(report);
         this.reportedAt = Objects.requireNonNull(reportedAt);
         this.correlationId = Objects.requireNonNull(correlationId);
@@ -23,9 +26,19 @@ public final class Case {
         this.riskLevel = riskLevel;
     }
 
-    /** Opens a case for a report. */
-    public static Case open(Report report, Instant reportedAt, String correlationId) {
-        return new Case(UUID.randomUUID(), report, reportedAt, correlationId, CaseStatus.REPORTED, null);
+    /**
+     * Opens a case for a report.
+     *
+     * @param number the case's number, unique across all cases; with the year it makes the reference
+     */
+    public static Case open(Report report, Instant reportedAt, String correlationId, long number) {
+        return new Case(UUID.randomUUID(), referenceOf(reportedAt, number), report, reportedAt, correlationId,
+                CaseStatus.REPORTED, null);
+    }
+
+    /** The short reference a person can say on the phone: the year of the report and the number, 2026-00042. */
+    static String referenceOf(Instant reportedAt, long number) {
+        return String.format("%d-%05d", reportedAt.atZone(java.time.ZoneOffset.UTC).getYear(), number);
     }
 
     /** The procedure has taken the case up (it gave an agency a task, or recorded a step). */
@@ -64,6 +77,10 @@ public final class Case {
 
     public UUID id() {
         return id;
+    }
+
+    public String reference() {
+        return reference;
     }
 
     public Report report() {

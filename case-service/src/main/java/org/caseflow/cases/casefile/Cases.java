@@ -11,6 +11,9 @@ public interface Cases {
 
     void add(Case caze);
 
+    /** The next case number; numbers are never handed out twice. */
+    long nextNumber();
+
     Optional<Case> find(UUID id);
 
     default Case get(UUID id) {
@@ -47,4 +50,32 @@ public interface Cases {
 
     /** The case's shares, the earliest first. */
     List<Share> shares(UUID caseId);
+
+    /** Records a task the procedure created, unless it is recorded already. */
+    void addTask(UUID caseId, CaseTask task);
+
+    /** Records that a task was completed; a task not recorded yet is left alone. */
+    void completeTask(String taskId, java.time.Instant completedAt, String completedBy);
+
+    /** The case's tasks, the earliest first. */
+    List<CaseTask> tasks(UUID caseId);
+
+    void addMissedDeadline(UUID caseId, String eventId, MissedDeadline missed);
+
+    /** The deadlines missed on the case, the earliest first. */
+    List<MissedDeadline> missedDeadlines(UUID caseId);
+
+    void addDecision(UUID caseId, String eventId, Decision decision);
+
+    /** The decisions taken on the case, the earliest first. */
+    List<Decision> decisions(UUID caseId);
+
+    /** Records where a delivery of a notification stands; an older state never replaces a newer one. */
+    void recordNotification(UUID caseId, NotificationDelivery delivery);
+
+    /** The notifications about the case, the earliest first. */
+    List<NotificationDelivery> notifications(UUID caseId);
+
+    /** The cases in the scope that match the search, one page of them. */
+    CaseSummary.Page search(CaseSearch search, CaseSearch.Scope scope, java.time.ZoneId zone, java.time.Instant now);
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.Cases;
+import org.caseflow.cases.casefile.Decision;
 import org.caseflow.cases.casefile.TimelineEntry;
 import org.caseflow.events.AgencyEventReceived;
 import org.caseflow.events.CaseReopened;
@@ -68,6 +69,8 @@ public class CaseActions {
                 .setAttributes(attributes == null ? Map.of() : attributes)
                 .build();
         record(caze, event.getEnvelope(), kind, kind + " from " + agency + (outcome == null ? "" : ": " + outcome));
+        cases.addDecision(caseId, event.getEnvelope().getEventId(), new Decision(kind, outcome, null, agency,
+                event.getEnvelope().getOccurredAt()));
         outbox.append(Topics.CASE_EVENTS, event);
         log.info("Case {}: {} received from {}", caseId, kind, agency);
         return event.getEnvelope().getEventId();

@@ -34,16 +34,16 @@ public class CaseReporting {
     private final Envelopes envelopes;
     private final Clock clock;
 
-    CaseReporting(Cases cases, Outbox outbox, Envelopes envelopes) {
+    CaseReporting(Cases cases, Outbox outbox, Envelopes envelopes, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.envelopes = envelopes;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional
     public Case report(Report report, String correlationId) {
-        Case caze = Case.open(report, clock.instant(), correlationId);
+        Case caze = Case.open(report, clock.instant(), correlationId, cases.nextNumber());
         cases.add(caze);
         CaseReported event = caseReported(caze);
         Envelope envelope = event.getEnvelope();
@@ -67,6 +67,7 @@ public class CaseReporting {
                         .map(child -> ReportedChild.newBuilder().setAgeYears(child.ageYears()).build())
                         .toList())
                 .setMunicipality(report.location().municipality())
+                .setReference(caze.reference())
                 .build();
     }
 }

@@ -46,6 +46,15 @@ class CaseTimeline {
      */
     @Transactional
     public void record(SpecificRecord event, String name, String summary, Consumer<Case> change, Collection<String> involved) {
+        record(event, name, summary, change, involved, Part.NONE);
+    }
+
+    /**
+     * @param part what the event adds to the case file besides its timeline entry (a task, a decision)
+     */
+    @Transactional
+    public void record(SpecificRecord event, String name, String summary, Consumer<Case> change, Collection<String> involved,
+                       Part part) {
         if (!processedEvents.firstDelivery(CONSUMER, event)) {
             return;
         }
@@ -56,5 +65,24 @@ class CaseTimeline {
         cases.addParticipants(caze.id(), involved, Participant.Reason.TASK, envelope.getOccurredAt());
         cases.appendToTimeline(caze.id(), new TimelineEntry(envelope.getEventId(), name, envelope.getOccurredAt(),
                 envelope.getProducer(), summary));
+        part.addTo(cases, caze.id(), envelope);
+    }
+
+    /** Adds what the event says to the case file without a timeline entry or a change of the case, once. */
+    @Transactional
+    public void add(SpecificRecord event, Part part) {
+        if (!processedEvents.firstDelivery(CONSUMER, event)) {
+            return;
+        }
+        Envelope envelope = CaseEvents.envelopeOf(event);
+        part.addTo(cases, UUID.fromString(envelope.getCaseId()), envelope);
+    }
+
+    /** What an event adds to a case file besides its timeline: a task, a missed deadline, a decision, a notification. */
+    @FunctionalInterface
+    interface Part {
+        Part NONE = (cases, caseId, envelope) -> { };
+
+        void addTo(Cases cases, UUID caseId, Envelope envelope);
     }
 }

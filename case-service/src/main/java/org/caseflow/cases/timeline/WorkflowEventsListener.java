@@ -1,7 +1,12 @@
 package org.caseflow.cases.timeline;
 
 import org.apache.avro.specific.SpecificRecord;
+import java.util.List;
+
 import org.caseflow.cases.casefile.Case;
+import org.caseflow.cases.casefile.CaseTask;
+import org.caseflow.cases.casefile.Decision;
+import org.caseflow.cases.casefile.MissedDeadline;
 import org.caseflow.events.CaseStepRecorded;
 import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.TaskCompleted;
@@ -34,12 +39,15 @@ class WorkflowEventsListener {
     void on(TaskCreated event) {
         timeline.record(event, "TaskCreated", "Task '" + event.getTaskName() + "' for " + String.join(", ", event.getCandidateGroups()),
                 Case::procedureStarted, event.getCandidateGroups().stream()
-                        .filter(group -> !group.equals(identities.supervisorGroup())).toList());
+                        .filter(group -> !group.equals(identities.supervisorGroup())).toList(),
+                (cases, caseId, envelope) -> cases.addTask(caseId, new CaseTask(event.getTaskId(), event.getTaskKey(),
+                        event.getTaskName(), event.getCandidateGroups(), event.getDueAt(), envelope.getOccurredAt(), null, null)));
     }
 
     @KafkaHandler
     void on(TaskCompleted event) {
-        timeline.record(event, "TaskCompleted", "Task '" + event.getTaskName() + "' completed", Case::procedureStarted);
+        timeline.record(event, "TaskCompleted", "Task '" + event.getTaskName() + "' completed", Case::procedureStarted, List.of(),
+                (cases, caseId, envelope) -> cases.completeTask(event.getTaskId(), envelope.getOccurredAt(), event.getCompletedBy()));
     }
 
     @KafkaHandler
@@ -55,14 +63,19 @@ class WorkflowEventsListener {
             } else {
                 caze.procedureStarted();
             }
-        });
+        }, List.of(), event.getOutcome() == null ? CaseTimeline.Part.NONE
+                : (cases, caseId, envelope) -> cases.addDecision(caseId, envelope.getEventId(), new Decision(event.getName(),
+                        event.getOutcome(), event.getRiskLevel(), envelope.getProducer(), envelope.getOccurredAt())));
     }
 
     @KafkaHandler
     void on(DeadlineMissed event) {
         timeline.record(event, "DeadlineMissed", "Deadline " + event.getDeadline() + " missed"
                 + (event.getTaskName() == null ? "" : " on '" + event.getTaskName() + "'")
-                + ", escalated to " + String.join(", ", event.getEscalatedTo()), caze -> { });
+                + ", escalated to " + String.join(", ", event.getEscalatedTo()), caze -> { }, List.of(),
+                (cases, caseId, envelope) -> cases.addMissedDeadline(caseId, envelope.getEventId(), new MissedDeadline(
+                        event.getDeadline(), event.getTaskKey(), event.getTaskName(), event.getDueAt(), envelope.getOccurredAt(),
+                        event.getEscalatedTo())));
     }
 
     @KafkaHandler(isDefault = true)

@@ -3,6 +3,7 @@ package org.caseflow.cases.web;
 import org.caseflow.cases.access.ShareRefused;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
+import org.caseflow.cases.casefile.InvalidSearch;
 import org.caseflow.web.ApiProblemsBase;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -11,9 +12,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Every error of the API as an RFC 9457 problem detail: the case's own here, bad input as every
- * service answers it ({@link ApiProblemsBase}).
+ * service answers it ({@link ApiProblemsBase}). The pages have their own error pages.
  */
-@RestControllerAdvice
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
 class ApiProblems extends ApiProblemsBase {
 
     @ExceptionHandler(CaseNotFound.class)
@@ -32,6 +33,11 @@ class ApiProblems extends ApiProblemsBase {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "Not possible in the case's state", e, "caseId", e.caseId());
         problem.setProperty("caseStatus", e.status());
         return problem;
+    }
+
+    @ExceptionHandler(InvalidSearch.class)
+    ProblemDetail invalidSearch(InvalidSearch e) {
+        return invalid(java.util.List.of(error(e.field(), e.getMessage())));
     }
 
     @Override

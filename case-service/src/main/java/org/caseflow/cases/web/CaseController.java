@@ -1,6 +1,7 @@
 package org.caseflow.cases.web;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -8,7 +9,15 @@ import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 import org.caseflow.cases.access.CaseAccess;
 import org.caseflow.cases.casefile.Case;
+import org.caseflow.cases.casefile.CaseSearch;
+import org.caseflow.cases.casefile.CaseStatus;
+import org.caseflow.cases.casefile.CaseSummary;
+import org.caseflow.cases.casefile.Concern;
+import org.caseflow.cases.casefile.InvalidSearch;
+import org.caseflow.cases.casefile.RiskLevel;
 import org.caseflow.identity.Caller;
+import org.caseflow.identity.IdentityProperties;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -27,9 +37,11 @@ class CaseController {
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CaseAccess access;
+    private final IdentityProperties identities;
 
-    CaseController(CaseAccess access) {
+    CaseController(CaseAccess access, IdentityProperties identities) {
         this.access = access;
+        this.identities = identities;
     }
 
     /** Takes a report; 201 with the new case's id and Location. The reporter's agency takes part in the case. */
@@ -42,6 +54,30 @@ class CaseController {
         return ResponseEntity.created(location)
                 .header(CORRELATION_HEADER, correlation)
                 .body(Map.of("id", caze.id(), "status", caze.status()));
+    }
+
+    /**
+     * The cases the caller may read that match every criterion given: a caseworker's agencies' cases,
+     * all for a supervisor. Dates are days in Albania's time, both included. An agency not known is a 400.
+     */
+    @GetMapping
+    CaseSummary.Page search(@RequestParam(required = false) CaseStatus status,
+                            @RequestParam(required = false) RiskLevel riskLevel,
+                            @RequestParam(required = false) String agency,
+                            @RequestParam(required = false) Concern concern,
+                            @RequestParam(required = false) Boolean overdue,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedFrom,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedTo,
+                            @RequestParam(required = false) CaseSearch.Sort sort,
+                            @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "20") int size,
+                            Caller caller) {
+        if (agency != null && !identities.agencyIds().contains(agency)) {
+            throw new InvalidSearch("agency", "'" + agency + "' is not an agency; expected one of "
+                    + identities.agencyIds().stream().sorted().toList());
+        }
+        return access.search(new CaseSearch(status, riskLevel, agency, concern, overdue, reportedFrom, reportedTo, sort, page, size),
+                caller);
     }
 
     /** The case, to a caseworker of an agency taking part in it or a supervisor; 404 to anyone else. */

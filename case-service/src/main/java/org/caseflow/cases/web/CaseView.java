@@ -7,7 +7,11 @@ import java.util.UUID;
 import org.caseflow.cases.access.CaseFile;
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.CaseStatus;
+import org.caseflow.cases.casefile.CaseTask;
 import org.caseflow.cases.casefile.Concern;
+import org.caseflow.cases.casefile.Decision;
+import org.caseflow.cases.casefile.MissedDeadline;
+import org.caseflow.cases.casefile.NotificationDelivery;
 import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.Report;
 import org.caseflow.cases.casefile.ReportSource;
@@ -16,10 +20,12 @@ import org.caseflow.cases.casefile.TimelineEntry;
 
 /**
  * A case as GET /api/cases/{id} returns it. A share shows whether it rests on consent or an override;
- * the override's reason is for supervisors, in the audit log.
+ * the override's reason is for supervisors, in the audit log. The reporter is null for a reader who
+ * may not know who reported.
  */
 record CaseView(
         UUID id,
+        String reference,
         CaseStatus status,
         String riskLevel,
         Instant reportedAt,
@@ -32,6 +38,10 @@ record CaseView(
         Report.Reporter reporter,
         List<Participant> agencies,
         List<ShareView> shares,
+        List<CaseTask> tasks,
+        List<MissedDeadline> missedDeadlines,
+        List<Decision> decisions,
+        List<NotificationDelivery> notifications,
         List<TimelineEntry> timeline) {
 
     record ShareView(String agency, String sharedBy, Instant sharedAt, Share.Consent consent, boolean overridden) {
@@ -40,11 +50,11 @@ record CaseView(
     static CaseView of(CaseFile file) {
         Case caze = file.caze();
         Report report = caze.report();
-        return new CaseView(caze.id(), caze.status(), caze.riskLevel(), caze.reportedAt(), report.source(),
+        return new CaseView(caze.id(), caze.reference(), caze.status(), caze.riskLevel(), caze.reportedAt(), report.source(),
                 report.concerns().stream().sorted().toList(), report.immediateDanger(), report.children(),
-                report.location(), report.narrative(), report.reporter(), file.participants(),
+                report.location(), report.narrative(), file.reporterVisible() ? report.reporter() : null, file.participants(),
                 file.shares().stream().map(share -> new ShareView(share.agency(), share.sharedBy(), share.sharedAt(),
                         share.consent(), share.overridden())).toList(),
-                file.timeline());
+                file.tasks(), file.missedDeadlines(), file.decisions(), file.notifications(), file.timeline());
     }
 }

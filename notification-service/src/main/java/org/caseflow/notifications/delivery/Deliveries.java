@@ -29,9 +29,11 @@ public class Deliveries {
             d.created_at, d.updated_at""";
 
     private final JdbcClient jdbc;
+    private final DeliveryEvents events;
 
-    Deliveries(JdbcClient jdbc) {
+    Deliveries(JdbcClient jdbc, DeliveryEvents events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /**
@@ -55,7 +57,7 @@ public class Deliveries {
 
     private boolean insert(UUID id, Notification notification, Channel channel, DeliveryStatus status, int attempts,
                            Instant nextAttemptAt, Instant now) {
-        return jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                 insert into delivery (id, notification_id, agency, channel, status, attempts, next_attempt_at,
                                       created_at, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (notification_id, channel) do nothing""")
@@ -63,6 +65,11 @@ public class Deliveries {
                         nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt), Timestamp.from(now),
                         Timestamp.from(now))
                 .update() == 1;
+        if (inserted) {
+            events.changed(id, notification.id(), notification.caseId(), notification.agency(), channel.name(), status,
+                    attempts, notification.event(), notification.urgent());
+        }
+        return inserted;
     }
 
     /**
@@ -106,7 +113,19 @@ public class Deliveries {
         jdbc.sql("update delivery_attempt set finished_at = ?, outcome = ?, error = ? where delivery_id = ? and attempt = ?")
                 .params(Timestamp.from(now), outcome.name(), shortError, claimed.id(), claimed.attempt())
                 .update();
+        if (updated == 1) {
+            About about = jdbc.sql("select case_id, event_name, urgent from notification where id = ?")
+                    .param(claimed.notificationId())
+                    .query((rs, n) -> new About(rs.getString(1), rs.getString(2), rs.getBoolean(3)))
+                    .single();
+            events.changed(claimed.id(), claimed.notificationId(), about.caseId(), claimed.agency(), claimed.channel().name(),
+                    status, claimed.attempt(), about.event(), about.urgent());
+        }
         return updated == 1;
+    }
+
+    /** The case and the event a delivery's notification is about. */
+    private record About(String caseId, String event, boolean urgent) {
     }
 
     /** The notification's deliveries, with their tries. */
