@@ -95,6 +95,7 @@ public final class LocalStack implements AutoCloseable {
             environment.put("SPRING_DATASOURCE_URL", postgres.database(service.database()));
             environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("SPRING_PROFILES_ACTIVE", settings.profiles());
+            environment.putAll(links());
             services.put(service, new ServiceProcess(service,
                     settings.servicesDirectory().resolve(service.id() + ".jar"),
                     settings.servicePorts().get(service), environment, settings.jvmOptions(),
@@ -112,6 +113,22 @@ public final class LocalStack implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         return this;
+    }
+
+    /**
+     * Where the services point people: the case file page in case-service, a task in workflow-service's
+     * Tasklist. Each service reads only its own settings; unread ones are harmless.
+     */
+    private Map<String, String> links() {
+        String caseFile = url(ServiceName.CASE) + "/cases/{caseId}";
+        String tasklist = url(ServiceName.WORKFLOW) + "/camunda/app/tasklist/default/";
+        String task = tasklist + "#/?task={taskId}";
+        return Map.of(
+                "CASEFLOW_WORKFLOW_CASEFILEURL", caseFile,
+                "CASEFLOW_CASES_PAGES_TASKURL", task,
+                "CASEFLOW_CASES_PAGES_TASKLIST", tasklist,
+                "CASEFLOW_NOTIFICATIONS_LINKS_CASEURL", caseFile,
+                "CASEFLOW_NOTIFICATIONS_LINKS_TASKURL", task);
     }
 
     public String url(ServiceName service) {

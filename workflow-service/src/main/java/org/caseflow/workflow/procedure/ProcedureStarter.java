@@ -66,6 +66,9 @@ class ProcedureStarter {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, event.getEnvelope().getCaseId());
         variables.put(ProcessVariables.CORRELATION_ID, event.getEnvelope().getCorrelationId());
+        // Reports from before CaseReported v2 carry no reference: the id's first characters stand in.
+        variables.put(ProcessVariables.CASE_REFERENCE, event.getReference() != null ? event.getReference()
+                : event.getEnvelope().getCaseId().substring(0, 8));
         variables.put(ProcessVariables.REPORT_SOURCE, event.getSource().name());
         variables.put(ProcessVariables.IMMEDIATE_DANGER, event.getImmediateDanger());
         variables.put(ProcessVariables.CONCERNS, String.join(",", event.getConcerns().stream().map(Concern::name).toList()));

@@ -15,6 +15,11 @@ public final class ProcessVariables {
     /** Age of the youngest child whose age is known; null when no age is known. */
     public static final String YOUNGEST_CHILD_AGE = "youngestChildAge";
 
+    /** The case's short reference, such as 2026-00042, that a person says on the phone. */
+    public static final String CASE_REFERENCE = "caseReference";
+    /** The case file page; every form links to it. Set again on each new task, so it follows the configuration. */
+    public static final String CASE_FILE_URL = "caseFileUrl";
+
     /** HIGH, MEDIUM or LOW: set by the screening worker. */
     public static final String RISK_LEVEL = "riskLevel";
 

@@ -1,17 +1,17 @@
 package org.caseflow.workflow.security;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.filter.Filter;
 import org.caseflow.identity.IdentityProperties;
-import org.camunda.bpm.engine.FilterService;
+import org.caseflow.workflow.tasks.TaskFilters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -21,33 +21,30 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the configured groups and users to Camunda's identity service at start, so that Tasklist,
  * Cockpit and /engine-rest know them, and grants each agency group what a caseworker needs: Tasklist,
- * the shared task filter. Which tasks a caseworker sees is the engine's own rule: a candidate group of
- * a task is granted that task, nothing else. Supervisors are Camunda admins (see application.yml).
+ * the shared task filters ({@link TaskFilters}). Which tasks a caseworker sees is the engine's own rule: a
+ * candidate group of a task is granted that task, nothing else. Supervisors are Camunda admins (see application.yml).
  */
 @Component
 class IdentitySeeder {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySeeder.class);
-    static final String AGENCY_FILTER = "My agency's tasks";
 
     private final IdentityProperties identities;
     private final IdentityService identityService;
     private final AuthorizationService authorizations;
-    private final FilterService filters;
-    private final TaskService tasks;
+    private final TaskFilters filters;
 
     IdentitySeeder(IdentityProperties identities, IdentityService identityService, AuthorizationService authorizations,
-                   FilterService filters, TaskService tasks) {
+                   TaskFilters filters) {
         this.identities = identities;
         this.identityService = identityService;
         this.authorizations = authorizations;
         this.filters = filters;
-        this.tasks = tasks;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void seed() {
-        Filter filter = agencyFilter();
+        List<String> taskFilters = filters.seed();
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
         for (IdentityProperties.Group configured : identities.groups()) {
             ensureGroup(configured.id(), configured.name() == null ? configured.id() : configured.name(), "AGENCY");
@@ -57,7 +54,9 @@ class IdentitySeeder {
                 }
             } else {
                 grant(configured.id(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-                grant(configured.id(), Resources.FILTER, filter.getId(), Permissions.READ);
+                for (String filter : taskFilters) {
+                    grant(configured.id(), Resources.FILTER, filter, Permissions.READ);
+                }
             }
         }
         for (IdentityProperties.User configured : identities.users()) {
@@ -96,17 +95,6 @@ class IdentitySeeder {
         if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identityService.createMembership(userId, groupId);
         }
-    }
-
-    /** One task filter for every caseworker: the engine shows each only the tasks of their agency. */
-    private Filter agencyFilter() {
-        Filter existing = filters.createFilterQuery().filterName(AGENCY_FILTER).singleResult();
-        if (existing != null) {
-            return existing;
-        }
-        Filter filter = filters.newTaskFilter(AGENCY_FILTER).setQuery(tasks.createTaskQuery());
-        filter.setProperties(java.util.Map.of("description", "Tasks for my agency", "priority", -10, "refresh", true));
-        return filters.saveFilter(filter);
     }
 
     private void grant(String groupId, org.camunda.bpm.engine.authorization.Resource resource, String resourceId,

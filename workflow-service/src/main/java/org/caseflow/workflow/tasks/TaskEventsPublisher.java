@@ -1,6 +1,7 @@
 package org.caseflow.workflow.tasks;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,9 +13,11 @@ import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
 import org.caseflow.messaging.Envelopes;
 import org.caseflow.messaging.Outbox;
+import org.caseflow.workflow.WorkflowProperties;
 import org.caseflow.workflow.procedure.ProcessVariables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriTemplate;
 
 /**
  * Hears every user task of every procedure through Camunda's Spring eventing bridge (synchronously, in
@@ -26,14 +29,18 @@ class TaskEventsPublisher {
 
     private final Outbox outbox;
     private final Envelopes envelopes;
+    private final UriTemplate caseFileUrl;
 
-    TaskEventsPublisher(Outbox outbox, Envelopes envelopes) {
+    TaskEventsPublisher(Outbox outbox, Envelopes envelopes, WorkflowProperties properties) {
         this.outbox = outbox;
         this.envelopes = envelopes;
+        this.caseFileUrl = new UriTemplate(properties.caseFileUrl());
     }
 
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void created(DelegateTask task) {
+        linkToCaseFile(task);
+        TaskDisplay.label(task);
         TaskCreated event = TaskCreated.newBuilder()
                 .setEnvelope(envelopes.next(TaskCreated.class, caseId(task), correlationId(task)))
                 .setTaskId(task.getId())
@@ -59,6 +66,14 @@ class TaskEventsPublisher {
                 .setCompletedBy(task.getAssignee())
                 .build();
         outbox.append(Topics.WORKFLOW_EVENTS, event);
+    }
+
+    /** Every form links to the case file page; the address follows the configuration, so it is set on each task. */
+    private void linkToCaseFile(DelegateTask task) {
+        String url = caseFileUrl.expand(Map.of("caseId", caseId(task))).toString();
+        if (!url.equals(task.getVariable(ProcessVariables.CASE_FILE_URL))) {
+            task.setVariable(ProcessVariables.CASE_FILE_URL, url);
+        }
     }
 
     private static String caseId(DelegateTask task) {

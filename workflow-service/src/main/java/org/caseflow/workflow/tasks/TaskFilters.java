@@ -1,0 +1,86 @@
+package org.caseflow.workflow.tasks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.caseflow.workflow.procedure.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * The task filters every caseworker finds in Tasklist: their agency's tasks, the overdue ones, those due
+ * today and those of high-risk cases; each list shows the case's reference, the child's age and the risk
+ * level beside the task, soonest deadline first. Which tasks a caseworker sees at all is the engine's
+ * authorization (their agency's); these only sort and narrow. Written at every start, so a changed
+ * filter reaches every installation.
+ */
+@Component
+public class TaskFilters {
+
+    /** The filters, in the order Tasklist shows them. */
+    public static final List<String> NAMES = List.of(
+            "Detyrat e agjencisë / My agency's tasks",
+            "Me afat të kaluar / Overdue",
+            "Me afat sot / Due today",
+            "Rrezik i lartë / High risk");
+
+    /** What the list shows of each task's case, beside the task's name and due date. */
+    static final List<Map<String, String>> SHOWN = List.of(
+            Map.of("name", ProcessVariables.CASE_REFERENCE, "label", "Rasti / Case"),
+            Map.of("name", ProcessVariables.YOUNGEST_CHILD_AGE, "label", "Mosha e fëmijës / Child's age"),
+            Map.of("name", TaskDisplay.RISK_LEVEL_LABEL, "label", "Rreziku / Risk"));
+
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    TaskFilters(FilterService filters, TaskService tasks) {
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    /** Creates or updates the filters; returns their ids, for the read grants of each agency. */
+    public List<String> seed() {
+        Map<String, UnaryOperator<TaskQuery>> narrowed = new LinkedHashMap<>();
+        narrowed.put(NAMES.get(0), query -> query);
+        narrowed.put(NAMES.get(1), query -> query.dueBeforeExpression("${now()}"));
+        narrowed.put(NAMES.get(2), query -> query
+                .dueAfterExpression("${dateTime().withTimeAtStartOfDay().toDate()}")
+                .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
+        narrowed.put(NAMES.get(3), query -> query.processVariableValueEquals(ProcessVariables.RISK_LEVEL, "HIGH"));
+        int priority = -10;
+        List<String> ids = new java.util.ArrayList<>();
+        for (Map.Entry<String, UnaryOperator<TaskQuery>> entry : narrowed.entrySet()) {
+            ids.add(save(entry.getKey(), entry.getValue().apply(agencyTasks()), priority++));
+        }
+        return ids;
+    }
+
+    /** The tasks of the user's groups, claimed by them or not, the soonest deadline first. */
+    private TaskQuery agencyTasks() {
+        return tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .orderByDueDate().asc();
+    }
+
+    private String save(String name, TaskQuery query, int priority) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+        }
+        filter.setQuery(query);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("description", name);
+        properties.put("priority", priority);
+        properties.put("refresh", true);
+        properties.put("showUndefinedVariable", false);
+        properties.put("variables", SHOWN);
+        filter.setProperties(properties);
+        return filters.saveFilter(filter).getId();
+    }
+}
