@@ -40,7 +40,7 @@ class TaskEventsPublisher {
     @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_CREATE + "'")
     public void created(DelegateTask task) {
         linkToCaseFile(task);
-        TaskDisplay.label(task);
+        TaskDisplay.show(task);
         TaskCreated event = TaskCreated.newBuilder()
                 .setEnvelope(envelopes.next(TaskCreated.class, caseId(task), correlationId(task)))
                 .setTaskId(task.getId())
