@@ -170,6 +170,23 @@ class CaseworkerDeskIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void tasklistInAlbanianSpeaksAlbanian() throws Exception {
+        try (Browser browser = Browser.open("sq", Browser.DESK)) {
+            browser.driver.get(stack.url(ServiceName.WORKFLOW) + "/camunda/app/tasklist/default/");
+            WebElement user = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("input[ng-model='username']")));
+            assertThat(user.getAttribute("placeholder")).isEqualTo("Emri i përdoruesit");
+            assertThat(browser.driver.findElement(By.cssSelector("input[ng-model='password']")).getAttribute("placeholder"))
+                    .isEqualTo("Fjalëkalimi");
+            browser.screenshot("tasklist-login");
+            signInToTasklist(browser, "cpu.worker");
+            assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
+                    .as("no notice about migrating to Camunda 8 for a caseworker").isEmpty();
+        }
+    }
+
     /** Types the user and password into Tasklist's own login form and clicks, as a person does. */
     private static void signInToTasklist(Browser browser, String user) {
         browser.driver.get(stack.url(ServiceName.WORKFLOW) + "/camunda/app/tasklist/default/");

@@ -70,5 +70,6 @@ export default {
   //   }
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false
+  // caseflow: there is no Camunda welcome page at /camunda-welcome; do not ask for it on every login.
+  disableWelcomeMessage: true
 };
