@@ -125,6 +125,28 @@ class FormTextsTest {
     }
 
     @Test
+    void everyUserTaskIsNamedInAlbanianAndEnglish() throws IOException {
+        Pattern userTask = Pattern.compile("<bpmn:userTask id=\"([^\"]+)\"(?: name=\"([^\"]*)\")?");
+        SoftAssertions softly = new SoftAssertions();
+        int seen = 0;
+        try (Stream<Path> models = Files.list(FORMS.getParent())) {
+            for (Path model : models.filter(path -> path.toString().endsWith(".bpmn")).toList()) {
+                Matcher matcher = userTask.matcher(Files.readString(model));
+                while (matcher.find()) {
+                    seen++;
+                    String name = matcher.group(2) == null ? "" : matcher.group(2);
+                    String[] languages = name.split(" / ");
+                    softly.assertThat(languages.length == 2 && !languages[0].isBlank() && !languages[1].isBlank())
+                            .as(model.getFileName() + ", task " + matcher.group(1) + ": '" + name
+                                    + "' is not '<Albanian> / <English>', as Tasklist shows it").isTrue();
+                }
+            }
+        }
+        assertThat(seen).isPositive();
+        softly.assertAll();
+    }
+
+    @Test
     void everyFormLinksToItsCaseFile() {
         SoftAssertions softly = new SoftAssertions();
         for (Form form : forms) {

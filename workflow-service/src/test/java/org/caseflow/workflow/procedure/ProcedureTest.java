@@ -143,6 +143,30 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertPublished("ProtectionPlanApproved", 1);
     }
 
+    @Test
+    void everyTaskWithADeadlineCarriesItAsItsDueDate() {
+        ProcessInstance pi = screened("MEDIUM");
+        Date assessmentDue = (Date) runtime.getVariable(pi.getId(), "assessmentDue");
+        Date planApprovalDue = (Date) runtime.getVariable(pi.getId(), "planApprovalDue");
+        assertThat(task("MakeFirstContact").getDueDate())
+                .isEqualTo((Date) runtime.getVariable(pi.getId(), "firstContactDue"));
+        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        assertThat(task("VisitHomeAndAnalyseRisk").getDueDate()).isEqualTo(assessmentDue);
+        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health"));
+        assertThat(task("GiveTechnicalGroupInput").getDueDate()).isEqualTo(assessmentDue);
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        assertThat(task("DraftProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
+        complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
+        assertThat(task("ApproveProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
+        complete("StartPlacement", Map.of("placementStarted", true));
+        passTime(Duration.ofDays(15));
+        Task review = task("ReviewFollowUp");
+        assertThat(review.getDueDate()).as("one follow-up period (14 days at medium risk) after the review was given")
+                .isEqualTo(Date.from(review.getCreateTime().toInstant().plus(Duration.ofDays(14))));
+    }
+
     // --- placement and the court --------------------------------------------------------------------------
 
     @Test

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.caseflow.workflow.WorkflowIntegrationTest;
+import org.caseflow.workflow.tasks.TaskFilters;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -129,6 +130,43 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         }
         assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/api/procedure/versions?key=migration-demo", List.class))
                 .extracting(v -> ((Map<?, ?>) v).get("runningCases")).containsExactly(0, 2);
+    }
+
+    @Test
+    void aCaseworkersFiltersListTheirAgencysTasksWithTheCaseTheChildsAgeAndTheRisk() {
+        String caseId = UUID.randomUUID().toString();
+        Map<String, Object> facts = facts(caseId);
+        facts.put("caseReference", "2026-04242");
+        facts.put("youngestChildAge", 7);
+        runtime.startProcessInstanceByKey("emergency-response", caseId, facts);
+        List<Map<String, Object>> filters = http.withBasicAuth("cpu.worker", "demo").getForObject("/engine-rest/filter", List.class);
+        assertThat(filters).extracting(f -> f.get("name")).containsExactlyInAnyOrderElementsOf(TaskFilters.NAMES);
+        String mine = (String) filters.stream().filter(f -> f.get("name").equals(TaskFilters.NAMES.get(0))).findFirst().orElseThrow().get("id");
+
+        HttpHeaders hal = new HttpHeaders();
+        hal.setContentType(MediaType.APPLICATION_JSON);
+        hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        Map<String, Object> listed = http.withBasicAuth("cpu.worker", "demo").postForObject("/engine-rest/filter/" + mine + "/list",
+                new HttpEntity<>("{}", hal), Map.class);
+        List<Map<String, Object>> listedTasks = (List<Map<String, Object>>) ((Map<String, Object>) listed.get("_embedded")).get("task");
+        Map<String, Object> screening = listedTasks.stream()
+                .filter(t -> ((List<Map<String, Object>>) ((Map<String, Object>) t.get("_embedded")).get("variable")).stream()
+                        .anyMatch(v -> "2026-04242".equals(v.get("value"))))
+                .findFirst().orElseThrow();
+        assertThat(((List<Map<String, Object>>) ((Map<String, Object>) screening.get("_embedded")).get("variable")))
+                .as("what the caseworker's own rights let Tasklist show beside the task")
+                .extracting(v -> v.get("name") + "=" + v.get("value")).contains("caseReference=2026-04242", "youngestChildAge=7");
+        assertThat(http.withBasicAuth("police.worker", "demo").postForObject("/engine-rest/filter/" + mine + "/list",
+                new HttpEntity<>("{}", hal), String.class)).doesNotContain("2026-04242");
+    }
+
+    @Test
+    void theWebappsOwnRequestsGetNoBasicChallengeSoTheBrowserOpensNoDialog() {
+        ResponseEntity<String> welcome = http.getForEntity("/camunda-welcome", String.class);
+        assertThat(welcome.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(welcome.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+        assertThat(http.getForEntity("/api/procedure/versions", String.class).getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+                .as("the API keeps its challenge").startsWith("Basic");
     }
 
     @Test
