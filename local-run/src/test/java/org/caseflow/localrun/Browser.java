@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 final class Browser implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Browser.class);
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's; another machine names its own with -Dcaseflow.browser.chromium and -Dcaseflow.browser.chromedriver. */
+    static final Path CHROMIUM = Path.of(System.getProperty("caseflow.browser.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("caseflow.browser.chromedriver", "/usr/bin/chromedriver"));
 
     /** A desk, and a phone held upright. */
     static final Dimension DESK = new Dimension(1400, 1000);

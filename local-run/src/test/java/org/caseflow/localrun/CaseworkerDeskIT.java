@@ -172,7 +172,7 @@ class CaseworkerDeskIT {
 
     @Test
     @Order(5)
-    void tasklistInAlbanianSpeaksAlbanian() throws Exception {
+    void tasklistAndWelcomeInAlbanianSpeakAlbanian() throws Exception {
         try (Browser browser = Browser.open("sq", Browser.DESK)) {
             browser.driver.get(stack.url(ServiceName.WORKFLOW) + "/camunda/app/tasklist/default/");
             WebElement user = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -184,6 +184,11 @@ class CaseworkerDeskIT {
             signInToTasklist(browser, "cpu.worker");
             assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
                     .as("no notice about migrating to Camunda 8 for a caseworker").isEmpty();
+
+            browser.driver.get(stack.url(ServiceName.WORKFLOW) + "/camunda/app/welcome/default/");
+            browser.wait.until(driver -> driver.findElement(By.tagName("body")).getText().contains("Aplikacionet"));
+            assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("Lista e detyrave");
+            assertThat(browser.driver.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed)).isEmpty();
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.Map;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import org.caseflow.events.CaseEvents;
+import org.caseflow.events.NotificationDeliveryChanged;
+import org.caseflow.events.Topics;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,30 @@ class EmailChannelTest extends NotificationServiceTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(deliveryOf(notification.get("id"), "EMAIL")).containsEntry("status", "SENT").containsEntry("attempts", 1));
         assertThat(deliveryOf(notification.get("id"), "INBOX")).containsEntry("status", "SENT");
+    }
+
+    @Test
+    void tellsTheOtherServicesWhereEachDeliveryStandsButNeverTheText() throws Exception {
+        String agency = agencyId("school");
+        String address = agency + "@shkolla.example.org";
+        addAgency(Map.of("id", agency, "name", "Shkolla Durrës", "email", address, "channels", List.of("EMAIL")));
+        String caseId = caseId();
+
+        publish(Events.taskCreated(caseId, "GiveTechnicalGroupInput", "Give the technical group input", List.of(agency),
+                Instant.parse("2030-01-20T15:00:00Z")));
+        mailTo(address);
+
+        List<NotificationDeliveryChanged> changes = await().atMost(Duration.ofSeconds(30)).until(() ->
+                kafka.readAll(Topics.NOTIFICATION_EVENTS, caseId).stream()
+                        .map(record -> (NotificationDeliveryChanged) CaseEvents.decode(record.value())).toList(),
+                list -> list.stream().anyMatch(c -> c.getChannel().equals("EMAIL") && c.getStatus().equals("SENT")));
+        assertThat(changes).extracting(c -> c.getAgency() + " " + c.getChannel() + " " + c.getStatus() + " " + c.getAttempts())
+                .containsExactly(agency + " INBOX SENT 1", agency + " EMAIL PENDING 0", agency + " EMAIL SENT 1");
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.getAbout()).isEqualTo("TaskCreated");
+            assertThat(c.getEnvelope().getCaseId()).isEqualTo(caseId);
+            assertThat(c.toString()).doesNotContain("Detyrë").doesNotContain("Kontributi").doesNotContain(address);
+        });
     }
 
     @Test
