@@ -1,7 +1,11 @@
 -- The short reference a person says on the phone (2026-00042): the year of the report and a number.
+-- The year is Albania's; cases reported before this version are numbered in the order they came.
 create sequence case_reference_number;
 alter table case_file add column reference varchar(20);
-update case_file set reference = to_char(reported_at at time zone 'UTC', 'YYYY') || '-' || lpad(nextval('case_reference_number')::text, 5, '0');
+update case_file c set reference = to_char(c.reported_at at time zone 'Europe/Tirane', 'YYYY') || '-' || lpad(n.number::text, 5, '0')
+from (select id, row_number() over (order by reported_at, id) as number from case_file) n
+where n.id = c.id;
+select setval('case_reference_number', greatest((select count(*) from case_file), 1), (select count(*) from case_file) > 0);
 alter table case_file alter column reference set not null;
 alter table case_file add constraint case_file_reference_unique unique (reference);
 create index case_file_by_reported_at on case_file (reported_at desc, id);
@@ -16,7 +20,9 @@ create table case_task (
     due_at       timestamptz,
     created_at   timestamptz  not null,
     completed_at timestamptz,
-    completed_by varchar(100)
+    completed_by varchar(100),
+    -- Ended without being completed: the procedure moved past it (TaskCancelled, or the case closed).
+    cancelled    boolean      not null default false
 );
 create index case_task_by_case on case_task (case_id, created_at);
 create index case_task_open_due on case_task (due_at) where completed_at is null;

@@ -26,7 +26,7 @@ public final class CaseEvents {
 
     /** Every event type of the stream. A new type is added here and in {@code src/main/avro}. */
     public static final List<Class<? extends SpecificRecord>> TYPES =
-            List.of(CaseReported.class, TaskCreated.class, TaskCompleted.class, CaseStepRecorded.class,
+            List.of(CaseReported.class, TaskCreated.class, TaskCompleted.class, TaskCancelled.class, CaseStepRecorded.class,
                     NotificationRequested.class, DeadlineMissed.class, AgencyEventReceived.class, CaseReopened.class,
                     NotificationDeliveryChanged.class);
 

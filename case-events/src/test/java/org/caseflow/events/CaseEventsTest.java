@@ -42,6 +42,8 @@ class CaseEventsTest {
                         .setDueAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setProcessDefinitionId("emergency-response:1:x").build(),
                 TaskCompleted.newBuilder().setEnvelope(envelope(TaskCompleted.class)).setTaskId("t-1").setTaskKey("ScreenReport")
                         .setTaskName("Screen the report").setCandidateGroups(List.of("cpu")).setCompletedBy("cpu.worker").build(),
+                TaskCancelled.newBuilder().setEnvelope(envelope(TaskCancelled.class)).setTaskId("t-2").setTaskKey("ReviewProtectionPlan")
+                        .setTaskName("Review").setCandidateGroups(List.of("cpu")).setReason("deleted").build(),
                 CaseStepRecorded.newBuilder().setEnvelope(envelope(CaseStepRecorded.class)).setName("CaseScreened")
                         .setRiskLevel("HIGH").setOutcome("PROTECTION_CASE").setAttributes(java.util.Map.of("suggestedRiskLevel", "MEDIUM")).build(),
                 NotificationRequested.newBuilder().setEnvelope(envelope(NotificationRequested.class)).setAgencies(List.of("krat"))

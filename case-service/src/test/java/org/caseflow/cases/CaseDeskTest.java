@@ -20,6 +20,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.caseflow.events.CaseStepRecorded;
 import org.caseflow.events.Envelope;
 import org.caseflow.events.NotificationDeliveryChanged;
+import org.caseflow.events.TaskCancelled;
 import org.caseflow.events.TaskCompleted;
 import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
@@ -85,6 +86,51 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
     }
 
     @Test
+    void aTaskTheProcedureEndsIsNoLongerOpenNorOverdueAndClosingEndsTheRest() throws Exception {
+        String caseId = reportAs("education.worker");
+        String ended = "t-" + UUID.randomUUID();
+        send(task(caseId, ended, "HandleFirstContactMissed", Instant.now().minusSeconds(60), "supervisors"));
+        send(task(caseId, "t-" + UUID.randomUUID(), "ReviewProtectionPlan", Instant.now().minusSeconds(60), "cpu"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> idsFound(http, "overdue=true"), ids -> ids.contains(caseId));
+
+        send(TaskCancelled.newBuilder().setEnvelope(envelope(caseId, "TaskCancelled", "workflow-service")).setTaskId(ended)
+                .setTaskKey("HandleFirstContactMissed").setTaskName("x").setCandidateGroups(List.of("supervisors")).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> openTasks(caseId), n -> n == 1);
+        assertThat(idsFound(http, "overdue=true")).as("the other task is still late").contains(caseId);
+
+        send(CaseStepRecorded.newBuilder().setEnvelope(envelope(caseId, "CaseStepRecorded", "workflow-service"))
+                .setName("CaseClosed").setOutcome("REINTEGRATED").build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> openTasks(caseId), n -> n == 0);
+        assertThat(idsFound(http, "overdue=false&status=CLOSED")).contains(caseId);
+    }
+
+    @Test
+    void aNotificationsLaterStateIsNeverReplacedByAnEarlierOne() throws Exception {
+        String caseId = reportAs("education.worker");
+        NotificationDeliveryChanged sent = NotificationDeliveryChanged.newBuilder(delivery(caseId, "police", "SMS", "SENT"))
+                .setAttempts(2).build();
+        NotificationDeliveryChanged retrying = NotificationDeliveryChanged.newBuilder(sent)
+                .setEnvelope(envelope(caseId, "NotificationDeliveryChanged", "notification-service")).setStatus("RETRYING")
+                .setAttempts(1).build();
+        send(sent);
+        send(retrying);
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.hasConsumedAll("case-service", Topics.NOTIFICATION_EVENTS));
+
+        assertThat(jdbc.sql("select status || ' ' || attempts from case_notification where delivery_id = ?")
+                .param(sent.getDeliveryId()).query(String.class).single()).isEqualTo("SENT 2");
+    }
+
+    @Test
+    void everyCaseAListShowsIsInItsAuditLogAndTodaysReportsAreFoundByDate() {
+        String caseId = reportAs("education.worker");
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Tirane")).toString();
+
+        assertThat(idsFound(as("education.worker"), "reportedFrom=" + today + "&reportedTo=" + today)).contains(caseId);
+        assertThat(jdbc.sql("select count(*) from audit_log where actor = 'education.worker' and case_id = ?::uuid"
+                + " and action = 'CASE_LISTED'").param(caseId).query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void aSearchThatCannotRunIsA400NamingTheField() {
         ResponseEntity<Map> unknownAgency = http.getForEntity("/api/cases?agency=nobody", Map.class);
         assertThat(unknownAgency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -145,6 +191,9 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
 
         String english = cpu.send(get("/cases/" + caseId + "?lang=en"), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(english).contains("9 years").contains("begging").contains("Open tasks").contains("delivered");
+
+        HttpResponse<String> badFilter = cpu.send(get("/cases?agency=nobody"), HttpResponse.BodyHandlers.ofString());
+        assertThat(badFilter.statusCode()).as("the page and the API refuse the same search").isEqualTo(400);
     }
 
     @Test
@@ -168,6 +217,11 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
         HttpResponse<String> again = client.send(get("/login?error"), HttpResponse.BodyHandlers.ofString());
         assertThat(again.body()).contains("i gabuar");
         assertThat(client.send(get("/cases"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+    }
+
+    private long openTasks(String caseId) {
+        return jdbc.sql("select count(*) from case_task where case_id = ?::uuid and completed_at is null").param(caseId)
+                .query(Long.class).single();
     }
 
     private List<String> idsFound(org.springframework.boot.test.web.client.TestRestTemplate client, String query) {
@@ -216,8 +270,7 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
     }
 
     private void send(SpecificRecord event) throws Exception {
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS.equals(topicOf(event)) ? Topics.WORKFLOW_EVENTS : Topics.NOTIFICATION_EVENTS,
-                org.caseflow.events.CaseEvents.envelopeOf(event).getCaseId(), event).get();
+        kafkaTemplate.send(topicOf(event), org.caseflow.events.CaseEvents.envelopeOf(event).getCaseId(), event).get();
     }
 
     private static String topicOf(SpecificRecord event) {

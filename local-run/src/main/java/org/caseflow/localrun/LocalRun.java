@@ -53,8 +53,8 @@ public final class LocalRun {
         log.info("""
 
                 caseflow is running (Ctrl-C stops everything; data is kept in {})
-                  workflow-service      {}  (Camunda Cockpit and Tasklist at /camunda, user supervisor / demo; REST API at /engine-rest)
-                  case-service          {}  (POST /api/cases, GET /api/cases/{id})
+                  workflow-service      {}  (Tasklist for caseworkers at /camunda/app/tasklist, e.g. cpu.worker / demo; Cockpit for supervisor / demo; REST API at /engine-rest)
+                  case-service          {}  (case file pages at /cases, e.g. cpu.worker / demo; REST API at /api/cases)
                   notification-service  {}  (GET /api/notifications?agency=cpu)
                   Kafka                 {}
                   PostgreSQL            jdbc:postgresql://localhost:{}/<service>_service (user postgres)

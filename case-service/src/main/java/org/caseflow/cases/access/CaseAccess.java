@@ -11,6 +11,7 @@ import org.caseflow.cases.CasesProperties;
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.CaseSearch;
 import org.caseflow.cases.casefile.CaseSummary;
+import org.caseflow.cases.casefile.InvalidSearch;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
 import org.caseflow.cases.casefile.Cases;
@@ -89,11 +90,18 @@ public class CaseAccess {
      * a supervisor. The search is audited with its criteria; it shows no child's name or story.
      */
     public CaseSummary.Page search(CaseSearch search, Caller caller) {
+        if (search.agency() != null && !identities.agencyIds().contains(search.agency())) {
+            throw new InvalidSearch("agency", "'" + search.agency() + "' is not an agency; expected one of "
+                    + identities.agencyIds().stream().sorted().toList());
+        }
         CaseSearch.Scope scope = caller.supervisor() ? CaseSearch.Scope.ALL : new CaseSearch.Scope(caller.agencies());
         return transactions.execute(status -> {
             CaseSummary.Page page = cases.search(search, scope, properties.timeZone(), clock.instant());
             audit.record(caller, AuditAction.CASES_SEARCHED, null, AuditEntry.Outcome.DONE, "criteria " + search
                     + "; " + page.cases().size() + " of " + page.total() + " shown");
+            // So that "who saw this case" finds the lists it was shown in too.
+            page.cases().forEach(shown -> audit.record(caller, AuditAction.CASE_LISTED, shown.id(), AuditEntry.Outcome.DONE,
+                    "shown in a list of cases"));
             return page;
         });
     }

@@ -1,6 +1,8 @@
 package org.caseflow.cases.casefile;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -30,15 +32,16 @@ public final class Case {
      * Opens a case for a report.
      *
      * @param number the case's number, unique across all cases; with the year it makes the reference
+     * @param zone   where the year of the report is counted (Albania's time)
      */
-    public static Case open(Report report, Instant reportedAt, String correlationId, long number) {
-        return new Case(UUID.randomUUID(), referenceOf(reportedAt, number), report, reportedAt, correlationId,
+    public static Case open(Report report, Instant reportedAt, String correlationId, long number, ZoneId zone) {
+        return new Case(UUID.randomUUID(), referenceOf(reportedAt, number, zone), report, reportedAt, correlationId,
                 CaseStatus.REPORTED, null);
     }
 
     /** The short reference a person can say on the phone: the year of the report and the number, 2026-00042. */
-    static String referenceOf(Instant reportedAt, long number) {
-        return String.format("%d-%05d", reportedAt.atZone(java.time.ZoneOffset.UTC).getYear(), number);
+    static String referenceOf(Instant reportedAt, long number, ZoneId zone) {
+        return String.format(Locale.ROOT, "%d-%05d", reportedAt.atZone(zone).getYear(), number);
     }
 
     /** The procedure has taken the case up (it gave an agency a task, or recorded a step). */

@@ -7,10 +7,11 @@ import java.util.List;
  * A task the procedure gave agencies on the case, as the workflow events told it.
  *
  * @param dueAt       the deadline, when the task has one
- * @param completedAt null while the task is open
+ * @param completedAt when it ended, completed or cancelled; null while the task is open
+ * @param cancelled   it ended without being completed (the procedure moved past it)
  */
 public record CaseTask(String taskId, String taskKey, String taskName, List<String> agencies, Instant dueAt,
-                       Instant createdAt, Instant completedAt, String completedBy) {
+                       Instant createdAt, Instant completedAt, String completedBy, boolean cancelled) {
 
     public CaseTask {
         agencies = List.copyOf(agencies);
@@ -22,7 +23,7 @@ public record CaseTask(String taskId, String taskKey, String taskName, List<Stri
 
     /** Where the task stands against its deadline at the given moment. */
     public DeadlineState deadlineAt(Instant now) {
-        if (dueAt == null) {
+        if (dueAt == null || cancelled) {
             return DeadlineState.NONE;
         }
         if (open()) {

@@ -57,6 +57,12 @@ public interface Cases {
     /** Records that a task was completed; a task not recorded yet is left alone. */
     void completeTask(String taskId, java.time.Instant completedAt, String completedBy);
 
+    /** Records that a task ended without being completed; a task not recorded, or ended already, is left alone. */
+    void cancelTask(String taskId, java.time.Instant endedAt);
+
+    /** Ends every task of the case still open, as cancelled (the case closed). */
+    void cancelOpenTasks(UUID caseId, java.time.Instant endedAt);
+
     /** The case's tasks, the earliest first. */
     List<CaseTask> tasks(UUID caseId);
 

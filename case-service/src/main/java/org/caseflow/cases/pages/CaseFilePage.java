@@ -82,7 +82,7 @@ record CaseFilePage(
             if (task.open()) {
                 open.add(shown);
             }
-            if (task.dueAt() != null) {
+            if (task.dueAt() != null && !task.cancelled()) {
                 withDeadline.add(shown);
             }
         }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.caseflow.cases.CasesProperties;
 import org.caseflow.cases.access.CaseAccess;
 import org.caseflow.cases.casefile.CaseNotFound;
@@ -78,8 +77,7 @@ class CasePages {
                  @RequestParam(required = false) CaseSearch.Sort sort,
                  @RequestParam(defaultValue = "0") int page,
                  Caller caller, Model model) {
-        String knownAgency = agency == null || agency.isBlank() || !identities.agencyIds().contains(agency) ? null : agency;
-        CaseSearch search = new CaseSearch(status, riskLevel, knownAgency, concern, overdue, reportedFrom, reportedTo, sort,
+        CaseSearch search = new CaseSearch(status, riskLevel, agency == null || agency.isBlank() ? null : agency, concern, overdue, reportedFrom, reportedTo, sort,
                 Math.max(0, page), properties.pages().pageSize());
         CaseSummary.Page found = access.search(search, caller);
         model.addAttribute("search", search);
@@ -114,8 +112,8 @@ class CasePages {
     }
 
     @ExceptionHandler(InvalidSearch.class)
-    String invalidSearch(InvalidSearch e, Model model, HttpServletRequest request, HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String invalidSearch(InvalidSearch e, Model model, HttpServletRequest request) {
         model.addAttribute("here", here(request));
         model.addAttribute("field", e.field());
         model.addAttribute("tasklist", properties.pages().tasklist());

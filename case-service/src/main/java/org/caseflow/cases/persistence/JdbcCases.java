@@ -197,13 +197,28 @@ class JdbcCases implements Cases {
     }
 
     @Override
+    public void cancelTask(String taskId, Instant endedAt) {
+        jdbc.sql("update case_task set completed_at = ?, cancelled = true where task_id = ? and completed_at is null")
+                .params(Timestamp.from(endedAt), taskId)
+                .update();
+    }
+
+    @Override
+    public void cancelOpenTasks(UUID caseId, Instant endedAt) {
+        jdbc.sql("update case_task set completed_at = ?, cancelled = true where case_id = ? and completed_at is null")
+                .params(Timestamp.from(endedAt), caseId)
+                .update();
+    }
+
+    @Override
     public List<CaseTask> tasks(UUID caseId) {
         return jdbc.sql("""
-                select task_id, task_key, task_name, agencies, due_at, created_at, completed_at, completed_by
+                select task_id, task_key, task_name, agencies, due_at, created_at, completed_at, completed_by, cancelled
                 from case_task where case_id = ? order by created_at, task_id""")
                 .param(caseId)
                 .query((rs, n) -> new CaseTask(rs.getString(1), rs.getString(2), rs.getString(3), list(rs.getString(4)),
-                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8)))
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getString(8),
+                        rs.getBoolean(9)))
                 .list();
     }
 

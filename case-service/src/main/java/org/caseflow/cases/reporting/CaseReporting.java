@@ -1,7 +1,9 @@
 package org.caseflow.cases.reporting;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
+import org.caseflow.cases.CasesProperties;
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.Cases;
 import org.caseflow.cases.casefile.Report;
@@ -34,16 +36,19 @@ public class CaseReporting {
     private final Envelopes envelopes;
     private final Clock clock;
 
-    CaseReporting(Cases cases, Outbox outbox, Envelopes envelopes, Clock clock) {
+    private final ZoneId zone;
+
+    CaseReporting(Cases cases, Outbox outbox, Envelopes envelopes, Clock clock, CasesProperties properties) {
         this.cases = cases;
         this.outbox = outbox;
         this.envelopes = envelopes;
         this.clock = clock;
+        this.zone = properties.timeZone();
     }
 
     @Transactional
     public Case report(Report report, String correlationId) {
-        Case caze = Case.open(report, clock.instant(), correlationId, cases.nextNumber());
+        Case caze = Case.open(report, clock.instant(), correlationId, cases.nextNumber(), zone);
         cases.add(caze);
         CaseReported event = caseReported(caze);
         Envelope envelope = event.getEnvelope();

@@ -9,6 +9,7 @@ import org.caseflow.cases.casefile.Decision;
 import org.caseflow.cases.casefile.MissedDeadline;
 import org.caseflow.events.CaseStepRecorded;
 import org.caseflow.events.DeadlineMissed;
+import org.caseflow.events.TaskCancelled;
 import org.caseflow.events.TaskCompleted;
 import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
@@ -41,13 +42,20 @@ class WorkflowEventsListener {
                 Case::procedureStarted, event.getCandidateGroups().stream()
                         .filter(group -> !group.equals(identities.supervisorGroup())).toList(),
                 (cases, caseId, envelope) -> cases.addTask(caseId, new CaseTask(event.getTaskId(), event.getTaskKey(),
-                        event.getTaskName(), event.getCandidateGroups(), event.getDueAt(), envelope.getOccurredAt(), null, null)));
+                        event.getTaskName(), event.getCandidateGroups(), event.getDueAt(), envelope.getOccurredAt(), null, null,
+                        false)));
     }
 
     @KafkaHandler
     void on(TaskCompleted event) {
         timeline.record(event, "TaskCompleted", "Task '" + event.getTaskName() + "' completed", Case::procedureStarted, List.of(),
                 (cases, caseId, envelope) -> cases.completeTask(event.getTaskId(), envelope.getOccurredAt(), event.getCompletedBy()));
+    }
+
+    @KafkaHandler
+    void on(TaskCancelled event) {
+        timeline.record(event, "TaskCancelled", "Task '" + event.getTaskName() + "' ended without being completed",
+                caze -> { }, List.of(), (cases, caseId, envelope) -> cases.cancelTask(event.getTaskId(), envelope.getOccurredAt()));
     }
 
     @KafkaHandler
@@ -63,9 +71,16 @@ class WorkflowEventsListener {
             } else {
                 caze.procedureStarted();
             }
-        }, List.of(), event.getOutcome() == null ? CaseTimeline.Part.NONE
-                : (cases, caseId, envelope) -> cases.addDecision(caseId, envelope.getEventId(), new Decision(event.getName(),
-                        event.getOutcome(), event.getRiskLevel(), envelope.getProducer(), envelope.getOccurredAt())));
+        }, List.of(), (cases, caseId, envelope) -> {
+            if (event.getOutcome() != null) {
+                cases.addDecision(caseId, envelope.getEventId(), new Decision(event.getName(), event.getOutcome(),
+                        event.getRiskLevel(), envelope.getProducer(), envelope.getOccurredAt()));
+            }
+            if (CASE_CLOSED.equals(event.getName())) {
+                // A closed case has nothing left to do, whatever became of events about its last tasks.
+                cases.cancelOpenTasks(caseId, envelope.getOccurredAt());
+            }
+        });
     }
 
     @KafkaHandler

@@ -13,10 +13,8 @@ import org.caseflow.cases.casefile.CaseSearch;
 import org.caseflow.cases.casefile.CaseStatus;
 import org.caseflow.cases.casefile.CaseSummary;
 import org.caseflow.cases.casefile.Concern;
-import org.caseflow.cases.casefile.InvalidSearch;
 import org.caseflow.cases.casefile.RiskLevel;
 import org.caseflow.identity.Caller;
-import org.caseflow.identity.IdentityProperties;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,11 +35,9 @@ class CaseController {
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CaseAccess access;
-    private final IdentityProperties identities;
 
-    CaseController(CaseAccess access, IdentityProperties identities) {
+    CaseController(CaseAccess access) {
         this.access = access;
-        this.identities = identities;
     }
 
     /** Takes a report; 201 with the new case's id and Location. The reporter's agency takes part in the case. */
@@ -72,10 +68,6 @@ class CaseController {
                             @RequestParam(defaultValue = "0") int page,
                             @RequestParam(defaultValue = "20") int size,
                             Caller caller) {
-        if (agency != null && !identities.agencyIds().contains(agency)) {
-            throw new InvalidSearch("agency", "'" + agency + "' is not an agency; expected one of "
-                    + identities.agencyIds().stream().sorted().toList());
-        }
         return access.search(new CaseSearch(status, riskLevel, agency, concern, overdue, reportedFrom, reportedTo, sort, page, size),
                 caller);
     }

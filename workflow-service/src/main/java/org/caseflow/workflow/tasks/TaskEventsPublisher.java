@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.caseflow.events.TaskCancelled;
 import org.caseflow.events.TaskCompleted;
 import org.caseflow.events.TaskCreated;
 import org.caseflow.events.Topics;
@@ -21,11 +22,14 @@ import org.springframework.web.util.UriTemplate;
 
 /**
  * Hears every user task of every procedure through Camunda's Spring eventing bridge (synchronously, in
- * the engine's transaction) and writes TaskCreated / TaskCompleted to the outbox, so the event is
+ * the engine's transaction) and writes TaskCreated / TaskCompleted / TaskCancelled to the outbox, so the event is
  * published if and only if the task change commits. No model needs a listener of its own.
  */
 @Component
 class TaskEventsPublisher {
+
+    /** The engine's delete reason of a completed task (which fires no delete event as of 7.24; kept as a guard). */
+    private static final String COMPLETED = "completed";
 
     private final Outbox outbox;
     private final Envelopes envelopes;
@@ -74,6 +78,27 @@ class TaskEventsPublisher {
         if (!url.equals(task.getVariable(ProcessVariables.CASE_FILE_URL))) {
             task.setVariable(ProcessVariables.CASE_FILE_URL, url);
         }
+    }
+
+    /**
+     * A task the procedure ended without its being completed (an interrupting event, the case closed,
+     * the process deleted). The engine fires no delete event for a completed task.
+     */
+    @EventListener(condition = "#task.eventName == '" + TaskListener.EVENTNAME_DELETE + "'")
+    public void cancelled(DelegateTask task) {
+        if (COMPLETED.equals(task.getDeleteReason()) || task.getExecution() == null
+                || task.getExecution().getProcessBusinessKey() == null) {
+            return;
+        }
+        TaskCancelled event = TaskCancelled.newBuilder()
+                .setEnvelope(envelopes.next(TaskCancelled.class, caseId(task), correlationId(task)))
+                .setTaskId(task.getId())
+                .setTaskKey(task.getTaskDefinitionKey())
+                .setTaskName(nameOf(task))
+                .setCandidateGroups(candidateGroups(task))
+                .setReason(task.getDeleteReason())
+                .build();
+        outbox.append(Topics.WORKFLOW_EVENTS, event);
     }
 
     private static String caseId(DelegateTask task) {

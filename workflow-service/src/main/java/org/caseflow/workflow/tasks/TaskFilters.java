@@ -43,8 +43,12 @@ public class TaskFilters {
         this.tasks = tasks;
     }
 
-    /** Creates or updates the filters; returns their ids, for the read grants of each agency. */
+    /** The one filter of earlier versions, replaced by {@link #NAMES}. */
+    static final String REPLACED = "My agency's tasks";
+
+    /** Creates or updates the filters (and removes the one they replace); returns their ids, for the read grants of each agency. */
     public List<String> seed() {
+        filters.createFilterQuery().filterName(REPLACED).list().forEach(old -> filters.deleteFilter(old.getId()));
         Map<String, UnaryOperator<TaskQuery>> narrowed = new LinkedHashMap<>();
         narrowed.put(NAMES.get(0), query -> query);
         narrowed.put(NAMES.get(1), query -> query.dueBeforeExpression("${now()}"));

@@ -22,6 +22,7 @@ import org.caseflow.events.AgencyEventReceived;
 import org.caseflow.events.CaseEvents;
 import org.caseflow.events.CaseStepRecorded;
 import org.caseflow.events.DeadlineMissed;
+import org.caseflow.events.TaskCancelled;
 import org.caseflow.events.Topics;
 import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
@@ -336,6 +337,11 @@ class ProcedureTest extends WorkflowIntegrationTest {
         complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
         assertThat(pi).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
+        // ...and says so, so that no other service goes on listing them as open.
+        assertPublished("TaskCancelled", 2);
+        assertThat(kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
+                .filter(e -> e instanceof TaskCancelled).map(e -> ((TaskCancelled) e).getTaskKey()).toList())
+                .containsExactlyInAnyOrder("HandleFollowUpReviewMissed", "ReviewProtectionPlan");
     }
 
     // --- follow-up, closure, reopening -----------------------------------------------------------------

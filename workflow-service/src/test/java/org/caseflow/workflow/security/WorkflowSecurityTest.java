@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -158,6 +159,36 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
                 .extracting(v -> v.get("name") + "=" + v.get("value")).contains("caseReference=2026-04242", "youngestChildAge=7");
         assertThat(http.withBasicAuth("police.worker", "demo").postForObject("/engine-rest/filter/" + mine + "/list",
                 new HttpEntity<>("{}", hal), String.class)).doesNotContain("2026-04242");
+
+        // Screened at high risk: the next task is under "High risk", with the level in words, and not yet overdue.
+        String screen = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        assertThat(post("cpu.worker", "/engine-rest/task/" + screen + "/claim", "{\"userId\": \"cpu.worker\"}"))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + screen + "/complete", """
+                {"variables": {"isProtectionCase": {"value": true}, "riskLevel": {"value": "HIGH"},
+                               "riskOverrideReason": {"value": "danger"}, "screeningReason": {"value": "begging"}}}"""))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        String highRisk = filterId(filters, TaskFilters.NAMES.get(3));
+        String highRiskList = http.withBasicAuth("cpu.worker", "demo").postForObject("/engine-rest/filter/" + highRisk + "/list",
+                new HttpEntity<>("{}", hal), String.class);
+        assertThat(highRiskList).contains("MakeFirstContact").contains("I lartë / High").contains("2026-04242");
+        assertThat(http.withBasicAuth("cpu.worker", "demo").postForObject("/engine-rest/filter/" + filterId(filters, TaskFilters.NAMES.get(1))
+                + "/list", new HttpEntity<>("{}", hal), String.class)).as("due in 24 hours: not overdue").doesNotContain("2026-04242");
+    }
+
+    private static String filterId(List<Map<String, Object>> filters, String name) {
+        return (String) filters.stream().filter(f -> f.get("name").equals(name)).findFirst().orElseThrow().get("id");
+    }
+
+    @Test
+    void theFilterOfEarlierVersionsIsReplacedAtStart(@Autowired FilterService filterService, @Autowired TaskFilters taskFilters) {
+        filterService.saveFilter(filterService.newTaskFilter(TaskFilters.REPLACED).setQuery(tasks.createTaskQuery()));
+
+        taskFilters.seed();
+
+        assertThat(filterService.createFilterQuery().filterName(TaskFilters.REPLACED).count()).isZero();
+        assertThat(filterService.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
+                .containsExactlyInAnyOrderElementsOf(TaskFilters.NAMES);
     }
 
     @Test
