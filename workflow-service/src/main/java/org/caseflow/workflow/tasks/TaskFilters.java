@@ -44,7 +44,7 @@ public class TaskFilters {
     }
 
     /** The one filter of earlier versions, replaced by {@link #NAMES}. */
-    static final String REPLACED = "My agency's tasks";
+    public static final String REPLACED = "My agency's tasks";
 
     /** Creates or updates the filters (and removes the one they replace); returns their ids, for the read grants of each agency. */
     public List<String> seed() {
