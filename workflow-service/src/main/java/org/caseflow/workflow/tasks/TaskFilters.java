@@ -1,5 +1,6 @@
 package org.caseflow.workflow.tasks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ public class TaskFilters {
             "Me afat sot / Due today",
             "Rrezik i lartë / High risk");
 
+    /** Every open task, for supervisors only: the agencies are not granted it (and would see only their own tasks in it). */
+    public static final String ALL_TASKS = "Të gjitha detyrat / All tasks";
+
     /** What the list shows of each task's case, beside the task's name and due date. */
     static final List<Map<String, String>> SHOWN = List.of(
             Map.of("name", ProcessVariables.CASE_REFERENCE, "label", "Rasti / Case"),
@@ -46,7 +50,11 @@ public class TaskFilters {
     /** The one filter of earlier versions, replaced by {@link #NAMES}. */
     public static final String REPLACED = "My agency's tasks";
 
-    /** Creates or updates the filters (and removes the one they replace); returns their ids, for the read grants of each agency. */
+    /**
+     * Creates or updates the filters (and removes the one they replace).
+     *
+     * @return the ids of the agencies' filters, for their read grants; not the supervisors' {@link #ALL_TASKS}
+     */
     public List<String> seed() {
         filters.createFilterQuery().filterName(REPLACED).list().forEach(old -> filters.deleteFilter(old.getId()));
         Map<String, UnaryOperator<TaskQuery>> narrowed = new LinkedHashMap<>();
@@ -57,10 +65,11 @@ public class TaskFilters {
                 .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
         narrowed.put(NAMES.get(3), query -> query.processVariableValueEquals(ProcessVariables.RISK_LEVEL, "HIGH"));
         int priority = -10;
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (Map.Entry<String, UnaryOperator<TaskQuery>> entry : narrowed.entrySet()) {
             ids.add(save(entry.getKey(), entry.getValue().apply(agencyTasks()), priority++));
         }
+        save(ALL_TASKS, tasks.createTaskQuery().orderByDueDate().asc(), priority);
         return ids;
     }
 

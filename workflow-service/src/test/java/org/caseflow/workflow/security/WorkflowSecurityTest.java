@@ -187,8 +187,12 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         taskFilters.seed();
 
         assertThat(filterService.createFilterQuery().filterName(TaskFilters.REPLACED).count()).isZero();
+        List<String> all = new java.util.ArrayList<>(TaskFilters.NAMES);
+        all.add(TaskFilters.ALL_TASKS);
         assertThat(filterService.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
-                .containsExactlyInAnyOrderElementsOf(TaskFilters.NAMES);
+                .containsExactlyInAnyOrderElementsOf(all);
+        assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/engine-rest/filter", List.class))
+                .extracting(f -> ((Map<?, ?>) f).get("name")).contains(TaskFilters.ALL_TASKS);
     }
 
     @Test
