@@ -48,6 +48,7 @@ class BadReportTest extends CaseServiceIntegrationTest {
             no municipality                 | "municipality": "Durrës",                         |                                         | location.municipality
             age beyond childhood            | "ageYears": 9                                     | "ageYears": 40                          | children[0].ageYears
             a field nobody knows            | "immediateDanger": false                          | "immediateDanger": false, "urgent": 1   | urgent
+            an unknown field named with a C1 control | "immediateDanger": false                  | "immediateDanger": false, "ur\u0085gent": 1 | ur?gent
             a control character             | "firstName": "Ana"                                | "firstName": "A\\u0007na"             | children[0].firstName
             a narrative beyond the limit    | "narrative": "Seen                                | "narrative": "%s Seen                   | narrative
             a field given twice             | "immediateDanger": false                          | "immediateDanger": false, "immediateDanger": true | body

@@ -147,7 +147,8 @@ public abstract class ApiProblemsBase extends ResponseEntityExceptionHandler {
 
     /** A field name as the caller wrote it, without control characters and cut short: an answer echoes no raw input. */
     private static String printable(String fieldName) {
-        String clean = fieldName.replaceAll("\\p{Cntrl}", "?");
+        // The C1 controls too (U+0080 to U+009F), as the body's own strings refuse them (PlainTextDeserializer).
+        String clean = fieldName.replaceAll("[\\p{Cntrl}\\x{80}-\\x{9F}]", "?");
         return clean.length() <= 60 ? clean : clean.substring(0, 60) + "...";
     }
 }
