@@ -81,7 +81,6 @@ class CaseworkerDeskIT {
         {
             WebDriver driver = browser.driver;
             signInToTasklist(browser, "cpu.worker");
-            browser.screenshot("tasklist-list");
 
             WebElement listed = taskInList(browser, reference);
             assertThat(listed.getText()).as("the list tells the case apart").contains("Rasti / Case", reference)

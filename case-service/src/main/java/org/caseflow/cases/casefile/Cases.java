@@ -1,6 +1,7 @@
 package org.caseflow.cases.casefile;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +56,13 @@ public interface Cases {
     void addTask(UUID caseId, CaseTask task);
 
     /** Records that a task was completed; a task not recorded yet is left alone. */
-    void completeTask(String taskId, java.time.Instant completedAt, String completedBy);
+    void completeTask(String taskId, Instant completedAt, String completedBy);
 
     /** Records that a task ended without being completed; a task not recorded, or ended already, is left alone. */
-    void cancelTask(String taskId, java.time.Instant endedAt);
+    void cancelTask(String taskId, Instant endedAt);
 
     /** Ends every task of the case still open, as cancelled (the case closed). */
-    void cancelOpenTasks(UUID caseId, java.time.Instant endedAt);
+    void cancelOpenTasks(UUID caseId, Instant endedAt);
 
     /** The case's tasks, the earliest first. */
     List<CaseTask> tasks(UUID caseId);
@@ -83,5 +84,5 @@ public interface Cases {
     List<NotificationDelivery> notifications(UUID caseId);
 
     /** The cases in the scope that match the search, one page of them. */
-    CaseSummary.Page search(CaseSearch search, CaseSearch.Scope scope, java.time.ZoneId zone, java.time.Instant now);
+    CaseSummary.Page search(CaseSearch search, CaseSearch.Scope scope, ZoneId zone, Instant now);
 }

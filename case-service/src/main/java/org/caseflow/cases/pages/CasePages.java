@@ -1,7 +1,6 @@
 package org.caseflow.cases.pages;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +13,9 @@ import org.caseflow.cases.casefile.CaseSummary;
 import org.caseflow.cases.casefile.Concern;
 import org.caseflow.cases.casefile.InvalidSearch;
 import org.caseflow.cases.casefile.RiskLevel;
+import org.caseflow.cases.web.CaseSearchParameters;
 import org.caseflow.identity.Caller;
 import org.caseflow.identity.IdentityProperties;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriTemplate;
 
@@ -67,18 +65,8 @@ class CasePages {
     }
 
     @GetMapping("/cases")
-    String cases(@RequestParam(required = false) CaseStatus status,
-                 @RequestParam(required = false) RiskLevel riskLevel,
-                 @RequestParam(required = false) String agency,
-                 @RequestParam(required = false) Concern concern,
-                 @RequestParam(required = false) Boolean overdue,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedFrom,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedTo,
-                 @RequestParam(required = false) CaseSearch.Sort sort,
-                 @RequestParam(defaultValue = "0") int page,
-                 Caller caller, Model model) {
-        CaseSearch search = new CaseSearch(status, riskLevel, agency == null || agency.isBlank() ? null : agency, concern, overdue, reportedFrom, reportedTo, sort,
-                Math.max(0, page), properties.pages().pageSize());
+    String cases(CaseSearchParameters parameters, Caller caller, Model model) {
+        CaseSearch search = parameters.toSearch(properties.pages().pageSize());
         CaseSummary.Page found = access.search(search, caller);
         model.addAttribute("search", search);
         model.addAttribute("found", found);

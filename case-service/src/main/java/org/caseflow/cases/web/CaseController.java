@@ -1,7 +1,6 @@
 package org.caseflow.cases.web;
 
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -9,13 +8,8 @@ import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 import org.caseflow.cases.access.CaseAccess;
 import org.caseflow.cases.casefile.Case;
-import org.caseflow.cases.casefile.CaseSearch;
-import org.caseflow.cases.casefile.CaseStatus;
 import org.caseflow.cases.casefile.CaseSummary;
-import org.caseflow.cases.casefile.Concern;
-import org.caseflow.cases.casefile.RiskLevel;
 import org.caseflow.identity.Caller;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -33,6 +26,8 @@ class CaseController {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private static final int DEFAULT_PAGE_SIZE = 20;
 
     private final CaseAccess access;
 
@@ -57,19 +52,8 @@ class CaseController {
      * all for a supervisor. Dates are days in Albania's time, both included. An agency not known is a 400.
      */
     @GetMapping
-    CaseSummary.Page search(@RequestParam(required = false) CaseStatus status,
-                            @RequestParam(required = false) RiskLevel riskLevel,
-                            @RequestParam(required = false) String agency,
-                            @RequestParam(required = false) Concern concern,
-                            @RequestParam(required = false) Boolean overdue,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedFrom,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportedTo,
-                            @RequestParam(required = false) CaseSearch.Sort sort,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "20") int size,
-                            Caller caller) {
-        return access.search(new CaseSearch(status, riskLevel, agency, concern, overdue, reportedFrom, reportedTo, sort, page, size),
-                caller);
+    CaseSummary.Page search(CaseSearchParameters parameters, Caller caller) {
+        return access.search(parameters.toSearch(DEFAULT_PAGE_SIZE), caller);
     }
 
     /** The case, to a caseworker of an agency taking part in it or a supervisor; 404 to anyone else. */
