@@ -89,7 +89,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Test
     void closesAReportThatIsNoProtectionCaseAndInformsTheReportersAgency() {
         ProcessInstance pi = report(false, false, "NEGLECT", 9);
-        complete("ScreenReport", Map.of("isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "no risk found"));
+        screen(false, "LOW", "no risk found");
         assertThat(pi).hasPassed("FindReporterAgency", "InformReporterAgency", "PublishClosedNotProtection").isEnded();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName("reporterAgency")
                 .singleResult().getValue()).isEqualTo("education");
@@ -260,7 +260,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Test
     void trafficingIndicatorsRunTheAntiTraffickingTrackBesideTheResponse() {
         ProcessInstance pi = report(true, true, "TRAFFICKING_SUSPECTED", 15);
-        complete("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "HIGH", "screeningReason", "indicators"));
+        screen(true, "HIGH", "indicators");
         assertThat(pi).isWaitingAt("AntiTraffickingTrack", "MakeFirstContact");
         ProcessInstance track = runtime.createProcessInstanceQuery().processDefinitionKey("anti-trafficking")
                 .processInstanceBusinessKey(caseId).singleResult();
@@ -298,7 +298,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Test
     void firstContactWhenInDangerNowIsLateAfterTwoHours() {
         ProcessInstance pi = report(true, false, "VIOLENCE", 10);
-        complete("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "HIGH", "screeningReason", "danger"));
+        screen(true, "HIGH", "danger");
         passTime(Duration.ofHours(3));
         assertThat(pi).isWaitingAt("MakeFirstContact", "HandleFirstContactMissed");
     }
@@ -367,7 +367,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Test
     void aReopenedCaseStartsTheProcedureAgainWithItsHistory() {
         ProcessInstance first = report(false, false, "NEGLECT", 9);
-        complete("ScreenReport", Map.of("isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "no risk found"));
+        screen(false, "LOW", "no risk found");
         assertThat(first).isEnded();
 
         reopener.caseReopened(CaseReopened.newBuilder().setEnvelope(envelope("CaseReopened")).setReopenedBy("supervisor")
@@ -397,7 +397,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     private ProcessInstance screened(String riskLevel) {
         ProcessInstance pi = report(false, false, "NEGLECT", 9);
-        complete("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", riskLevel, "screeningReason", "screened"));
+        screen(true, riskLevel, "screened");
         return pi;
     }
 
@@ -421,6 +421,16 @@ class ProcedureTest extends WorkflowIntegrationTest {
         complete("StartPlacement", Map.of("placementStarted", true));
         assertThat(pi).isWaitingAt("ReviewDue");
         return pi;
+    }
+
+    /** Screens the report as its form asks: a level other than the suggested one comes with a reason. */
+    private void screen(boolean isProtectionCase, String riskLevel, String reason) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("isProtectionCase", isProtectionCase, "riskLevel", riskLevel,
+                "screeningReason", reason));
+        if (!riskLevel.equals(tasks.getVariable(task("ScreenReport").getId(), "suggestedRiskLevel"))) {
+            variables.put("riskOverrideReason", "the screening found otherwise");
+        }
+        complete("ScreenReport", variables);
     }
 
     private Task task(String key) {

@@ -97,6 +97,81 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
     }
 
     @Test
+    void aCaseworkerWorksTheirAgencysTaskButMayNotChangeItsVariablesCandidatesOrAssignee() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance instance = runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"cpu.worker\"}"))
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/variables",
+                "{\"modifications\": {\"followUpPeriod\": {\"value\": \"P99Y\"}}}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/localVariables",
+                "{\"modifications\": {\"caseReference\": {\"value\": \"forged\"}}}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/identity-links",
+                "{\"groupId\": \"police\", \"type\": \"candidate\"}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/assignee", "{\"userId\": \"police.worker\"}"))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/delegate", "{\"userId\": \"police.worker\"}"))
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(exchange("cpu.worker", HttpMethod.PUT, "/engine-rest/task/" + taskId,
+                "{\"name\": \"renamed\", \"due\": \"2099-01-01T00:00:00.000+0000\"}")).isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(runtime.getVariable(instance.getId(), "followUpPeriod")).isNotEqualTo("P99Y");
+        assertThat(tasks.getIdentityLinksForTask(taskId)).noneMatch(link -> "police".equals(link.getGroupId()));
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("cpu.worker");
+        assertThat(http.withBasicAuth("police.worker", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey=" + caseId,
+                List.class)).isEmpty();
+        assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/unclaim", "{}")).as("giving a task back is working on it")
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aCompletionCarriesOnlyWhatTheTasksFormAsksForCheckedOnTheServer() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance instance = runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
+        String screen = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+        String valid = "\"isProtectionCase\": {\"value\": true}, \"riskLevel\": {\"value\": \"HIGH\"},"
+                + " \"riskOverrideReason\": {\"value\": \"the child is alone\"}, \"screeningReason\": {\"value\": \"begging\"}";
+
+        assertRefused(screen, "/complete", "{" + valid + ", \"followUpPeriod\": {\"value\": \"P99Y\"}}", "followUpPeriod");
+        assertRefused(screen, "/submit-form", "{" + valid + ", \"followUpPeriod\": {\"value\": \"P99Y\"}}", "followUpPeriod");
+        assertRefused(screen, "/complete", "{" + valid.replace("\"HIGH\"", "\"EXTREME\"") + "}", "riskLevel");
+        assertRefused(screen, "/complete", "{" + valid.replace("{\"value\": true}", "{\"value\": \"yes\"}") + "}", "isProtectionCase");
+        assertRefused(screen, "/complete", "{" + valid.replace("\"begging\"", "\"" + "x".repeat(501) + "\"") + "}", "screeningReason");
+        assertRefused(screen, "/complete", "{" + valid.replace(", \"riskOverrideReason\": {\"value\": \"the child is alone\"}", "") + "}",
+                "riskOverrideReason");
+        assertThat(tasks.createTaskQuery().taskId(screen).count()).as("the task is still open").isOne();
+        assertThat(runtime.getVariables(instance.getId())).doesNotContainKeys("followUpPeriod", "riskLevel", "screeningReason");
+
+        ResponseEntity<String> completed = http.withBasicAuth("cpu.worker", "demo").exchange("/engine-rest/task/" + screen + "/complete",
+                HttpMethod.POST, json("{\"variables\": {" + valid + "}}"), String.class);
+        assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        String firstContact = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("MakeFirstContact")
+                .singleResult().getId();
+        tasks.complete(firstContact, Map.of("childSeen", true, "policeEscortNeeded", false));
+        tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("TakeEmergencyMeasure")
+                .singleResult().getId(), Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
+        String visit = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("VisitHomeAndAnalyseRisk")
+                .singleResult().getId();
+        String visitor = tasks.getIdentityLinksForTask(visit).stream().map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+                .filter(java.util.Objects::nonNull).findFirst().orElseThrow() + ".worker";
+        ResponseEntity<Map> unknownAgency = http.withBasicAuth(visitor, "demo").exchange("/engine-rest/task/" + visit + "/complete",
+                HttpMethod.POST, json("{\"variables\": {\"homeVisitDone\": {\"value\": true},"
+                        + " \"technicalGroupAgencies\": {\"value\": \"health,nobody\"}}}"), Map.class);
+        assertThat(unknownAgency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) unknownAgency.getBody().get("message")).contains("technicalGroupAgencies");
+        assertThat(tasks.createTaskQuery().taskId(visit).count()).isOne();
+    }
+
+    private void assertRefused(String taskId, String action, String variables, String field) {
+        ResponseEntity<Map> refused = http.withBasicAuth("cpu.worker", "demo").exchange("/engine-rest/task/" + taskId + action,
+                HttpMethod.POST, json("{\"variables\": " + variables + "}"), Map.class);
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).as("the answer names the field").contains(field + ":");
+    }
+
+    @Test
     void aSupervisorMigratesRunningCasesFromOneVersionToTheNext() throws Exception {
         repository.createDeployment().name("migration-demo")
                 .addString("migration-demo.bpmn", Files.readString(Path.of("src/test/resources/migration/migration-demo-v1.bpmn"))).deploy();
@@ -228,7 +303,11 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
     }
 
     private HttpStatus post(String user, String path, String body) {
-        return HttpStatus.valueOf(http.withBasicAuth(user, "demo").exchange(path, HttpMethod.POST, json(body), String.class)
+        return exchange(user, HttpMethod.POST, path, body);
+    }
+
+    private HttpStatus exchange(String user, HttpMethod method, String path, String body) {
+        return HttpStatus.valueOf(http.withBasicAuth(user, "demo").exchange(path, method, json(body), String.class)
                 .getStatusCode().value());
     }
 
