@@ -55,8 +55,7 @@ class AccessTest extends CaseServiceIntegrationTest {
         ResponseEntity<String> refused = as("health.worker").getForEntity("/api/cases/" + caseId, String.class);
         assertThat(refused.getStatusCode()).as("as if there were no such case").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(refused.getBody()).doesNotContain("Ana").doesNotContain("port").doesNotContain("SCHOOL");
-        assertThat(post(as("health.worker"), "/api/cases/" + caseId + "/agency-events",
-                "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\"}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post(as("health.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // The procedure gives health a task on the case: health takes part from then on.
         kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, taskFor(caseId, "health", "supervisors")).get();
@@ -77,11 +76,14 @@ class AccessTest extends CaseServiceIntegrationTest {
         as("police.worker").getForEntity("/api/cases/" + caseId, String.class);
         as("health.worker").getForEntity("/api/cases/" + caseId, String.class);
         post(as("police.worker"), "/api/cases/" + caseId + "/agency-events", "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\"}");
+        post(as("court.service"), "/api/cases/" + caseId + "/agency-events",
+                "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\", \"outcome\": \"CONFIRMED\"}");
 
         List<Map<String, Object>> entries = audit("caseId=" + caseId);
 
         assertThat(entries).extracting(e -> e.get("actor") + " " + e.get("action") + " " + e.get("outcome")).containsExactly(
-                "police.worker AGENCY_EVENT_RECEIVED DONE",
+                "court.service AGENCY_EVENT_RECEIVED DONE",
+                "police.worker AGENCY_EVENT_RECEIVED REFUSED",
                 "health.worker CASE_READ REFUSED",
                 "police.worker CASE_READ DONE",
                 "police.worker CASE_REPORTED DONE");
@@ -90,7 +92,8 @@ class AccessTest extends CaseServiceIntegrationTest {
             assertThat(entry.get("address")).isEqualTo("127.0.0.1");
             assertThat(Instant.parse((String) entry.get("at"))).isAfter(before).isBefore(Instant.now().plusSeconds(1));
         });
-        assertThat(entries.get(1).get("actorGroups")).isEqualTo("health");
+        assertThat(entries.get(2).get("actorGroups")).isEqualTo("health");
+        assertThat(entries.get(0).get("actorGroups")).as("a service sends for its body").isEqualTo("court");
         assertThat(entries.get(0).get("detail")).isEqualTo("CourtDecisionRecorded from court");
         assertThat(audit("user=health.worker")).extracting(e -> e.get("caseId")).contains(caseId);
         assertThat(entries.toString()).doesNotContain("Ana").doesNotContain("port every morning");
@@ -101,22 +104,22 @@ class AccessTest extends CaseServiceIntegrationTest {
 
     @Test
     void sharingWithAnotherAgencyNeedsConsentOrASupervisorsOverride() {
-        String caseId = reportAs("police.worker");
+        String caseId = reportAs("cpu.worker");
         String shares = "/api/cases/" + caseId + "/shares";
 
-        assertThat(post(as("police.worker"), shares, "{\"agency\": \"health\"}").getStatusCode())
+        assertThat(post(as("cpu.worker"), shares, "{\"agency\": \"health\"}").getStatusCode())
                 .as("neither consent nor override").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(post(http, shares, "{\"agency\": \"health\", \"overrideReason\": \"            \"}").getStatusCode())
                 .as("an override reason of blanks only").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(post(as("police.worker"), shares, "{\"agency\": \"court\", \"consent\": {\"givenBy\": \"PARENT\"}}")
+        assertThat(post(as("cpu.worker"), shares, "{\"agency\": \"court\", \"consent\": {\"givenBy\": \"PARENT\"}}")
                 .getStatusCode()).as("not an agency").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(post(as("police.worker"), shares, "{\"agency\": \"health\", \"overrideReason\": \"the child is in danger tonight\"}")
+        assertThat(post(as("cpu.worker"), shares, "{\"agency\": \"health\", \"overrideReason\": \"the child is in danger tonight\"}")
                 .getStatusCode()).as("only a supervisor overrides").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post(as("education.worker"), shares, "{\"agency\": \"education\", \"consent\": {\"givenBy\": \"PARENT\"}}")
                 .getStatusCode()).as("an agency taking no part cannot share itself in").isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(as("health.worker").getForEntity("/api/cases/" + caseId, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        ResponseEntity<Map> shared = post(as("police.worker"), shares,
+        ResponseEntity<Map> shared = post(as("cpu.worker"), shares,
                 "{\"agency\": \"health\", \"consent\": {\"givenBy\": \"PARENT\", \"reference\": \"form 2026/114\"}}");
         ResponseEntity<Map> overridden = post(http, shares,
                 "{\"agency\": \"shelter\", \"overrideReason\": \"the child is in danger tonight; the parent cannot be reached\"}");
@@ -127,26 +130,26 @@ class AccessTest extends CaseServiceIntegrationTest {
         assertThat(as("shelter.worker").getForEntity("/api/cases/" + caseId, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat((List<Map<String, Object>>) overridden.getBody().get("shares"))
                 .extracting(s -> s.get("agency") + " " + s.get("sharedBy") + " " + s.get("overridden"))
-                .containsExactly("health police.worker false", "shelter supervisor true");
+                .containsExactly("health cpu.worker false", "shelter supervisor true");
         assertThat(overridden.getBody().toString()).as("the reason is for the audit log").doesNotContain("cannot be reached");
         assertThat(audit("caseId=" + caseId)).extracting(e -> e.get("actor") + " " + e.get("outcome") + " " + e.get("detail"))
-                .contains("police.worker DONE shared with health; consent of PARENT, recorded in form 2026/114",
+                .contains("cpu.worker DONE shared with health; consent of PARENT, recorded in form 2026/114",
                         "supervisor DONE shared with shelter; supervisor's override without consent: "
                                 + "the child is in danger tonight; the parent cannot be reached",
-                        "police.worker REFUSED override to share with health by a user who is not a supervisor",
-                        "education.worker REFUSED the caller's agencies take no part in the case, or there is no such case");
+                        "cpu.worker REFUSED override to share with health by a user who is not a supervisor",
+                        "education.worker REFUSED the caller's agencies take no part in the case (or no longer), or there is no such case");
     }
 
     @Test
     void aCaseworkerOfAnotherAgencyCannotReopenACase() {
-        String caseId = reportAs("police.worker");
+        String caseId = reportAs("cpu.worker");
 
         assertThat(post(as("krat.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(post(as("police.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode())
+        assertThat(post(as("cpu.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode())
                 .as("allowed, but the case is not closed").isEqualTo(HttpStatus.CONFLICT);
         assertThat(audit("caseId=" + caseId)).extracting(e -> e.get("actor") + " " + e.get("action") + " " + e.get("outcome"))
                 .as("the refused and the failed attempt are both recorded")
-                .contains("krat.worker CASE_REOPENED REFUSED", "police.worker CASE_REOPENED FAILED");
+                .contains("krat.worker CASE_REOPENED REFUSED", "cpu.worker CASE_REOPENED FAILED");
     }
 
     private String reportAs(String user) {

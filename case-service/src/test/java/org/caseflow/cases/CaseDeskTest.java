@@ -182,7 +182,8 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
                 + " and detail = 'case file page'").param(caseId).query(Long.class).single()).isEqualTo(1);
 
         String toTheReporter = signedIn("education.worker").send(get("/cases/" + caseId), HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(toTheReporter).contains("Ana").as("who reported is for the CPU and supervisors")
+        assertThat(toTheReporter).as("the reporting school sees the case's status, not its story").contains("i mesëm")
+                .contains("Institucioni juaj e raportoi").doesNotContain("Ana").doesNotContain("near the port")
                 .doesNotContain("Teacher").doesNotContain("+355 69");
 
         HttpResponse<String> refused = signedIn("police.worker").send(get("/cases/" + caseId), HttpResponse.BodyHandlers.ofString());
@@ -217,6 +218,17 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
         HttpResponse<String> again = client.send(get("/login?error"), HttpResponse.BodyHandlers.ofString());
         assertThat(again.body()).contains("i gabuar");
         assertThat(client.send(get("/cases"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theCourtsServiceIdentityCannotReadThePages() throws Exception {
+        String caseId = reportAs("education.worker");
+        HttpClient court = signedIn("court.service");
+
+        assertThat(court.send(get("/cases"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        HttpResponse<String> file = court.send(get("/cases/" + caseId), HttpResponse.BodyHandlers.ofString());
+        assertThat(file.statusCode()).isEqualTo(403);
+        assertThat(file.body()).doesNotContain("Ana").doesNotContain("port");
     }
 
     private long openTasks(String caseId) {

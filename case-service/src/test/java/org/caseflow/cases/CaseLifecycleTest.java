@@ -59,7 +59,7 @@ class CaseLifecycleTest extends CaseServiceIntegrationTest {
     void passesACourtDecisionOnToTheProcedure() {
         String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
 
-        ResponseEntity<Map> accepted = post("/api/cases/" + caseId + "/agency-events",
+        ResponseEntity<Map> accepted = post(as("court.service"), "/api/cases/" + caseId + "/agency-events",
                 "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-123/2026\"}");
 
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -80,8 +80,9 @@ class CaseLifecycleTest extends CaseServiceIntegrationTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((List<Map<String, String>>) response.getBody().get("errors")).extracting(e -> e.get("field"))
                 .containsExactlyInAnyOrder("kind", "agency");
-        assertThat(post("/api/cases/" + UUID.randomUUID() + "/agency-events", "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\"}")
-                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(post(as("court.service"), "/api/cases/" + UUID.randomUUID() + "/agency-events",
+                "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\", \"outcome\": \"CONFIRMED\"}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     private Map<?, ?> caseFile(String caseId) {

@@ -8,16 +8,22 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * The rules every service's HTTP API shares: HTTP Basic with the shared identities, no session, health
- * endpoints open, dead letters and the audit log for supervisors, every other request authenticated.
+ * endpoints open, dead letters and the audit log for supervisors, every other request for a signed-in
+ * person; a service identity only where a service's own rules let it in.
  * 401 and 403 answer with a bare problem body that says nothing of what was asked for.
  */
 public final class ApiSecurity {
@@ -44,13 +50,22 @@ public final class ApiSecurity {
                             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                             .requestMatchers("/api/dead-letters/**", "/api/audit/**").hasAuthority(supervisors(identities));
                     serviceRules.customize(requests);
-                    requests.anyRequest().authenticated();
+                    requests.anyRequest().access(person());
                 })
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> unauthorized(request, response)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthorized(request, response))
                         .accessDeniedHandler((request, response, e) -> problem(response, HttpStatus.FORBIDDEN)))
                 .build();
+    }
+
+    /**
+     * Any signed-in person, not a service identity: every door but those a service's rules open to
+     * services by name ({@code .requestMatchers(...).authenticated()}).
+     */
+    public static AuthorizationManager<RequestAuthorizationContext> person() {
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(ConfiguredUsers.SERVICE)));
     }
 
     /** The authority of the supervisors' group. */

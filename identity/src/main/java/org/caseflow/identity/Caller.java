@@ -10,8 +10,10 @@ import java.util.Set;
  * @param agencies   the agency groups the user belongs to (the supervisors' group not among them)
  * @param supervisor whether the user is in the supervisors' group
  * @param address    the address the request came from
+ * @param service    whether the caller is a service sending for a body outside caseflow (its only
+ *                   agency is that body, such as court), not a person
  */
-public record Caller(String user, Set<String> agencies, boolean supervisor, String address) {
+public record Caller(String user, Set<String> agencies, boolean supervisor, String address, boolean service) {
 
     public Caller {
         agencies = Set.copyOf(agencies);

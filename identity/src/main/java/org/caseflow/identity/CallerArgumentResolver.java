@@ -38,19 +38,24 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         }
         Set<String> agencies = new HashSet<>();
         boolean supervisor = false;
+        boolean service = false;
         for (GrantedAuthority authority : authentication.getAuthorities()) {
             String name = authority.getAuthority();
-            if (name != null && name.startsWith(ConfiguredUsers.GROUP)) {
+            if (name != null && name.startsWith(ConfiguredUsers.SERVICE_FOR)) {
+                service = true;
+                agencies.add(name.substring(ConfiguredUsers.SERVICE_FOR.length()));
+            } else if (name != null && name.startsWith(ConfiguredUsers.GROUP)) {
                 String group = name.substring(ConfiguredUsers.GROUP.length());
                 if (group.equals(identities.supervisorGroup())) {
                     supervisor = true;
-                } else {
+                } else if (!identities.roleGroups().contains(group)) {
+                    // Procedure designers and platform administrators act for no agency here.
                     agencies.add(group);
                 }
             }
         }
         HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
         String address = servletRequest == null ? null : servletRequest.getRemoteAddr();
-        return new Caller(authentication.getName(), agencies, supervisor, address);
+        return new Caller(authentication.getName(), agencies, supervisor, address, service);
     }
 }

@@ -3,9 +3,9 @@ package org.caseflow.identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,7 +15,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Checks a user's password against the configured users; the user's groups become the authorities
- * {@code GROUP_<id>}. Passwords are compared in constant time, and an unknown user costs the same as a
+ * {@code GROUP_<id>}. A configured service gets {@code SERVICE} and {@code SERVICE_FOR_<body>} instead. Passwords are compared in constant time, and an unknown user costs the same as a
  * wrong password, so neither timing nor the answer tells which users exist.
  */
 public class ConfiguredUsers implements AuthenticationProvider {
@@ -23,24 +23,40 @@ public class ConfiguredUsers implements AuthenticationProvider {
     /** The prefix of a group's authority, as in {@code hasAuthority("GROUP_supervisors")}. */
     public static final String GROUP = "GROUP_";
 
+    /** The authority of every service identity; a door open to services says so ({@link ApiSecurity#person()}). */
+    public static final String SERVICE = "SERVICE";
+
+    /** The prefix of the authority naming the body a service sends for, as in {@code SERVICE_FOR_court}. */
+    public static final String SERVICE_FOR = "SERVICE_FOR_";
+
     private static final byte[] NO_USER = digest("\0no user\0");
 
-    private final Map<String, IdentityProperties.User> users;
+    /** A user's or a service's password and authorities. */
+    private record Account(String password, List<SimpleGrantedAuthority> authorities) {
+    }
+
+    private final Map<String, Account> accounts = new HashMap<>();
 
     public ConfiguredUsers(IdentityProperties identities) {
-        this.users = identities.users().stream().collect(Collectors.toUnmodifiableMap(IdentityProperties.User::id, Function.identity()));
+        for (IdentityProperties.User user : identities.users()) {
+            accounts.put(user.id(), new Account(user.password(),
+                    user.groups().stream().map(group -> new SimpleGrantedAuthority(GROUP + group)).toList()));
+        }
+        for (IdentityProperties.Service service : identities.services()) {
+            accounts.put(service.id(), new Account(service.password(),
+                    List.of(new SimpleGrantedAuthority(SERVICE), new SimpleGrantedAuthority(SERVICE_FOR + service.body()))));
+        }
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        IdentityProperties.User user = users.get(authentication.getName());
+        Account account = accounts.get(authentication.getName());
         byte[] given = digest(authentication.getCredentials() == null ? "" : authentication.getCredentials().toString());
-        boolean matches = MessageDigest.isEqual(user == null ? NO_USER : digest(user.password()), given);
-        if (user == null || !matches) {
+        boolean matches = MessageDigest.isEqual(account == null ? NO_USER : digest(account.password()), given);
+        if (account == null || !matches) {
             throw new BadCredentialsException("Bad credentials");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(user.id(), null,
-                user.groups().stream().map(group -> new SimpleGrantedAuthority(GROUP + group)).toList());
+        return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null, account.authorities());
     }
 
     @Override

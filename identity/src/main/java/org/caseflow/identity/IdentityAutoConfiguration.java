@@ -1,6 +1,11 @@
 package org.caseflow.identity;
 
+import java.time.Clock;
 import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,12 +23,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The shared identities in every service: the configured users check passwords (unless the service
  * brings its own provider, as workflow-service does with Camunda's identity service), a controller may
- * ask for its {@link Caller}, and a service without rules of its own gets {@link ApiSecurity}'s.
+ * ask for its {@link Caller}, a service without rules of its own gets {@link ApiSecurity}'s, and wrong
+ * passwords are throttled at every door ({@link SignInThrottle}).
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({IdentityProperties.class, SignInProperties.class})
 public class IdentityAutoConfiguration {
+
+    /** Before every other filter, so that a throttled attempt reaches no password check at all. */
+    @Bean
+    FilterRegistrationBean<SignInThrottle> signInThrottle(SignInProperties properties, ObjectProvider<Clock> clock) {
+        FilterRegistrationBean<SignInThrottle> registration =
+                new FilterRegistrationBean<>(new SignInThrottle(properties, clock.getIfAvailable(Clock::systemUTC)));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
 
     @Bean
     @ConditionalOnMissingBean(AuthenticationProvider.class)

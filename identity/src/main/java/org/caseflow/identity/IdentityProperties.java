@@ -17,19 +17,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param groups          the agency groups (ids of DOMAIN.md: cpu, police, ..., supervisors)
  * @param users           the users, each with the groups it belongs to
- * @param supervisorGroup the group whose members may see everything, share without consent, deploy and migrate
+ * @param services        the systems of bodies that are no users of caseflow (the court, the prosecutor), each
+ *                        sending events for its body; they sign in to the API's doors meant for them and nowhere else
+ * @param supervisorGroup the group of case supervision: every case, approvals, shares without consent
+ * @param designerGroup   the group of procedure design: deploy models, migrate running cases to a new version
+ * @param adminGroup      the group of platform administration: Cockpit, Admin, users
  */
 @ConfigurationProperties("caseflow.identity")
 public record IdentityProperties(
         @DefaultValue List<Group> groups,
         @DefaultValue List<User> users,
-        @DefaultValue("supervisors") String supervisorGroup) {
+        @DefaultValue List<Service> services,
+        @DefaultValue("supervisors") String supervisorGroup,
+        @DefaultValue("procedure-designers") String designerGroup,
+        @DefaultValue("platform-admins") String adminGroup) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     public IdentityProperties {
         groups = List.copyOf(groups);
         users = List.copyOf(users);
+        services = List.copyOf(services);
         Set<String> groupIds = new HashSet<>();
         for (Group group : groups) {
             if (group.id() == null || !ID.matcher(group.id()).matches() || !groupIds.add(group.id())) {
@@ -53,16 +61,52 @@ public record IdentityProperties(
                 }
             }
         }
+        if (users.stream().noneMatch(user -> user.groups().contains(supervisorGroup))) {
+            throw new IllegalArgumentException("caseflow.identity.users: no user is in the group '" + supervisorGroup
+                    + "': a service does not start without a supervisor, who alone approves plans and closures and handles missed deadlines");
+        }
+        for (Service service : services) {
+            if (service.id() == null || !ID.matcher(service.id()).matches() || !userIds.add(service.id())) {
+                throw new IllegalArgumentException("caseflow.identity.services: '" + service.id()
+                        + "' is not an id of lower-case letters, digits, dots and dashes unique among users and services");
+            }
+            if (service.password() == null || service.password().isBlank()) {
+                throw new IllegalArgumentException("caseflow.identity.services: " + service.id() + " has no password");
+            }
+            if (service.body() == null || !ID.matcher(service.body()).matches() || groupIds.contains(service.body())) {
+                throw new IllegalArgumentException("caseflow.identity.services: " + service.id() + " sends for '" + service.body()
+                        + "', which must be the id of a body that is not one of caseflow.identity.groups (such as court)");
+            }
+        }
     }
 
-    /** The ids of the agency groups: every group but the supervisors'. */
+    /** The ids of the agency groups: every group but the supervisors', the designers' and the administrators'. */
     public Set<String> agencyIds() {
         Set<String> agencies = new HashSet<>();
-        groups.stream().map(Group::id).filter(id -> !id.equals(supervisorGroup)).forEach(agencies::add);
+        groups.stream().map(Group::id).filter(id -> !roleGroups().contains(id)).forEach(agencies::add);
         return Set.copyOf(agencies);
     }
 
+    /** The groups of the roles that are no agency: supervision, procedure design, platform administration. */
+    public Set<String> roleGroups() {
+        return Set.of(supervisorGroup, designerGroup, adminGroup);
+    }
+
     public record Group(String id, String name) {
+    }
+
+    /**
+     * A system that sends events for a body outside caseflow.
+     *
+     * @param body the body's id, such as court or prosecutor: the agency of the events it sends
+     */
+    public record Service(String id, String password, String body) {
+
+        /** Keeps the password out of logs and error messages. */
+        @Override
+        public String toString() {
+            return "Service[id=" + id + ", body=" + body + "]";
+        }
     }
 
     public record User(String id, String password, String firstName, String lastName, String email,

@@ -34,7 +34,7 @@ public final class PageSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers(LOGIN, "/css/**", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(ApiSecurity.person()))
                 .formLogin(form -> form.loginPage(LOGIN).defaultSuccessUrl(landingPage, false))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(LOGIN + "?logout"))
                 .headers(headers -> headers

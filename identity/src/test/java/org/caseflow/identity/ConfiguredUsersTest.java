@@ -14,10 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ConfiguredUsersTest {
 
     private static final List<IdentityProperties.Group> GROUPS = List.of(
-            new IdentityProperties.Group("police", "Policia"), new IdentityProperties.Group("supervisors", null));
+            new IdentityProperties.Group("police", "Policia"), new IdentityProperties.Group("supervisors", null),
+            new IdentityProperties.Group("procedure-designers", null), new IdentityProperties.Group("platform-admins", null));
+
+    private static final IdentityProperties.User SUPERVISOR =
+            new IdentityProperties.User("supervisor", "pw", null, null, null, List.of("supervisors", "procedure-designers", "platform-admins"));
 
     private final ConfiguredUsers users = new ConfiguredUsers(new IdentityProperties(GROUPS,
-            List.of(new IdentityProperties.User("police.worker", "s3cret", null, null, null, List.of("police"))), "supervisors"));
+            List.of(SUPERVISOR, new IdentityProperties.User("police.worker", "s3cret", null, null, null, List.of("police"))),
+            List.of(new IdentityProperties.Service("court.service", "c0urt", "court")), "supervisors", "procedure-designers", "platform-admins"));
 
     @Test
     void authenticatesAUserWithTheirGroupsAsAuthorities() {
@@ -27,6 +32,27 @@ class ConfiguredUsersTest {
         assertThat(authenticated.getName()).isEqualTo("police.worker");
         assertThat(authenticated.getCredentials()).isNull();
         assertThat(authenticated.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("GROUP_police");
+    }
+
+    @Test
+    void authenticatesAServiceAsAServiceForItsBodyInNoGroup() {
+        Authentication authenticated = users.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("court.service", "c0urt"));
+
+        assertThat(authenticated.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("SERVICE", "SERVICE_FOR_court");
+    }
+
+    @Test
+    void refusesAServiceForAnAgencyGroupOrWithTheIdOfAUser() {
+        List<IdentityProperties.User> users = List.of(SUPERVISOR,
+                new IdentityProperties.User("police.worker", "pw", null, null, null, List.of("police")));
+        assertThatThrownBy(() -> new IdentityProperties(GROUPS, users,
+                List.of(new IdentityProperties.Service("police.service", "pw", "police")), "supervisors", "procedure-designers", "platform-admins"))
+                .hasMessageContaining("police.service").hasMessageContaining("not one of caseflow.identity.groups");
+        assertThatThrownBy(() -> new IdentityProperties(GROUPS, users,
+                List.of(new IdentityProperties.Service("police.worker", "pw", "court")), "supervisors", "procedure-designers", "platform-admins"))
+                .hasMessageContaining("unique among users and services");
+        assertThat(new IdentityProperties.Service("court.service", "c0urt", "court").toString()).doesNotContain("c0urt");
     }
 
     @Test
@@ -42,14 +68,14 @@ class ConfiguredUsersTest {
     @Test
     void refusesAUserOfAGroupThatIsNotConfigured() {
         assertThatThrownBy(() -> new IdentityProperties(GROUPS,
-                List.of(new IdentityProperties.User("x.worker", "pw", null, null, null, List.of("pollice"))), "supervisors"))
+                List.of(SUPERVISOR, new IdentityProperties.User("x.worker", "pw", null, null, null, List.of("pollice"))), List.of(), "supervisors", "procedure-designers", "platform-admins"))
                 .hasMessageContaining("x.worker").hasMessageContaining("pollice");
     }
 
     @Test
     void refusesAUserWithoutPasswordAndNeverShowsAPassword() {
         assertThatThrownBy(() -> new IdentityProperties(GROUPS,
-                List.of(new IdentityProperties.User("x.worker", " ", null, null, null, List.of("police"))), "supervisors"))
+                List.of(SUPERVISOR, new IdentityProperties.User("x.worker", " ", null, null, null, List.of("police"))), List.of(), "supervisors", "procedure-designers", "platform-admins"))
                 .hasMessageContaining("has no password");
         assertThat(new IdentityProperties.User("x.worker", "s3cret", null, null, null, List.of("police")).toString())
                 .doesNotContain("s3cret");
@@ -57,6 +83,15 @@ class ConfiguredUsersTest {
 
     @Test
     void theAgenciesAreTheGroupsButTheSupervisors() {
-        assertThat(new IdentityProperties(GROUPS, List.of(), "supervisors").agencyIds()).containsExactly("police");
+        assertThat(new IdentityProperties(GROUPS, List.of(SUPERVISOR), List.of(), "supervisors", "procedure-designers", "platform-admins")
+                .agencyIds()).containsExactly("police");
+    }
+
+    @Test
+    void refusesToStartWithoutASupervisor() {
+        assertThatThrownBy(() -> new IdentityProperties(GROUPS,
+                List.of(new IdentityProperties.User("police.worker", "pw", null, null, null, List.of("police"))), List.of(),
+                "supervisors", "procedure-designers", "platform-admins"))
+                .hasMessageContaining("does not start without a supervisor");
     }
 }

@@ -3,6 +3,7 @@ package org.caseflow.infra;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalPostgres implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    /** The superuser, for setting up only; no service connects as it. */
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
@@ -57,22 +59,57 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Creates the database unless it exists, and returns its JDBC URL. */
+    /**
+     * Creates the database unless it exists, owned by a role of the same name that may log in with the
+     * same word as its password and reach no other database (as each service does in production, with a
+     * password of its own), and returns its JDBC URL. A database made by an earlier version, owned by the
+     * superuser, is handed to its role with everything in it.
+     */
     public String database(String name) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("Not a plain database name: " + name);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
-            try (ResultSet existing = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+            try (ResultSet existing = statement.executeQuery("select 1 from pg_roles where rolname = '" + name + "'")) {
                 if (!existing.next()) {
-                    statement.execute("create database " + name);
+                    statement.execute("create role " + name + " login password '" + name + "'");
                 }
             }
+            try (ResultSet existing = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                if (!existing.next()) {
+                    statement.execute("create database " + name + " owner " + name);
+                }
+            }
+            statement.execute("alter database " + name + " owner to " + name);
+            statement.execute("revoke all on database " + name + " from public");
+            statement.execute("revoke connect on database postgres from public");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name, e);
         }
+        handOver(name);
         return jdbcUrl(name);
+    }
+
+    /** Makes the role the owner of its database's schema and of every table and sequence in it. */
+    private void handOver(String name) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(name), USER, USER);
+             Statement statement = connection.createStatement()) {
+            statement.execute("alter schema public owner to " + name);
+            statement.execute("""
+                    do $$
+                    declare object record;
+                    begin
+                      for object in select tablename from pg_tables where schemaname = 'public' and tableowner <> '%1$s' loop
+                        execute format('alter table public.%%I owner to %1$s', object.tablename);
+                      end loop;
+                      for object in select sequencename from pg_sequences where schemaname = 'public' and sequenceowner <> '%1$s' loop
+                        execute format('alter sequence public.%%I owner to %1$s', object.sequencename);
+                      end loop;
+                    end $$""".formatted(name));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hand database " + name + " to its role", e);
+        }
     }
 
     public String jdbcUrl(String database) {

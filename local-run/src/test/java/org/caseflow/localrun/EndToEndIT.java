@@ -89,8 +89,13 @@ class EndToEndIT {
         complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", true));
         complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
 
-        HttpResponse<String> court = post(stack.url(ServiceName.CASE) + "/api/cases/" + caseId + "/agency-events",
-                "{\"kind\": \"CourtDecisionRecorded\", \"agency\": \"court\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}");
+        // The court's system sends its decision with the court's own service identity.
+        HttpResponse<String> court = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(ServiceName.CASE) + "/api/cases/" + caseId
+                        + "/agency-events")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("court.service:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"CourtDecisionRecorded\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(court.statusCode()).isEqualTo(202);
         Map<String, Object> placement = awaitTask(workflow, caseId, "StartPlacement");
         assertThat(getList(workflow + "/engine-rest/task/" + placement.get("id") + "/identity-links"))

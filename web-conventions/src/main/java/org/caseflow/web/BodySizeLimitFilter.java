@@ -2,6 +2,7 @@ package org.caseflow.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,17 +23,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<String, Long> largerBodies;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
-    BodySizeLimitFilter(long maxBytes) {
-        this.maxBytes = maxBytes;
+    /**
+     * @param maxBytes     the limit on any path
+     * @param largerBodies paths (Ant patterns) with a limit of their own
+     */
+    BodySizeLimitFilter(long maxBytes, Map<String, Long> largerBodies) {
+        this.defaultMaxBytes = maxBytes;
+        this.largerBodies = Map.copyOf(largerBodies);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long maxBytes = largerBodies.entrySet().stream().filter(entry -> paths.match(entry.getKey(), path))
+                .mapToLong(Map.Entry::getValue).findFirst().orElse(defaultMaxBytes);
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(response);
+            tooLarge(response, maxBytes);
             return;
         }
         try {
@@ -39,12 +51,12 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         } catch (BodyTooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(response, maxBytes);
             }
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"

@@ -1,5 +1,8 @@
 package org.caseflow.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,12 +17,24 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(WebConventionsProperties.class)
 public class WebConventionsAutoConfiguration {
 
+    /** On every path: the API, /engine-rest, the webapps, the pages. */
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebConventionsProperties properties) {
+        Map<String, Long> larger = new LinkedHashMap<>();
+        properties.largerBodies().forEach((path, size) -> larger.put(path, size.toBytes()));
         FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        registration.addUrlPatterns("/api/*");
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes(), larger));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CrossSiteRequestFilter> crossSiteRequestFilter(WebConventionsProperties properties) {
+        FilterRegistrationBean<CrossSiteRequestFilter> registration =
+                new FilterRegistrationBean<>(new CrossSiteRequestFilter(properties.sessionGuardedPaths()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/*");
         return registration;
     }
 

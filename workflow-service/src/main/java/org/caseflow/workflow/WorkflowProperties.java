@@ -1,5 +1,7 @@
 package org.caseflow.workflow;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,9 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param procedureKey the BPMN process started for every reported case
  * @param caseFileUrl  the case file page in case-service, {caseId} filled in: every form links to it
+ * @param expressionBeans the beans a model's expressions and delegates may name: the project's own steps
+ *                     (element templates) and helpers; a deployment naming any other is refused
  */
 @ConfigurationProperties("caseflow.workflow")
 public record WorkflowProperties(
         @DefaultValue("emergency-response") String procedureKey,
-        @DefaultValue("http://localhost:8081/cases/{caseId}") String caseFileUrl) {
+        @DefaultValue("http://localhost:8081/cases/{caseId}") String caseFileUrl,
+        @DefaultValue({"publishCaseEvent", "publishDeadlineMissed", "notifyAgencies", "computeDeadlines", "lists", "earlyMessages"})
+        List<String> expressionBeans) {
+
+    public WorkflowProperties {
+        expressionBeans = List.copyOf(expressionBeans);
+    }
 }

@@ -66,7 +66,8 @@ class ProcedureStartTest extends WorkflowIntegrationTest {
         Task screening = await().atMost(Duration.ofSeconds(30))
                 .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult(), t -> t != null);
 
-        tasks.complete(screening.getId(), Map.of("isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "no risk"));
+        tasks.complete(screening.getId(), Map.of("isProtectionCase", false, "riskLevel", "LOW",
+                "riskOverrideReason", "nothing found on the visit", "screeningReason", "no risk"));
 
         List<Object> events = await().atMost(Duration.ofSeconds(30))
                 .until(() -> kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream()

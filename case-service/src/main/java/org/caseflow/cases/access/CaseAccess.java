@@ -1,11 +1,11 @@
 package org.caseflow.cases.access;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.caseflow.cases.CasesProperties;
 import org.caseflow.cases.casefile.Case;
@@ -14,6 +14,7 @@ import org.caseflow.cases.casefile.CaseSummary;
 import org.caseflow.cases.casefile.InvalidSearch;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
+import org.caseflow.cases.casefile.CaseTask;
 import org.caseflow.cases.casefile.Cases;
 import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.Report;
@@ -22,6 +23,7 @@ import org.caseflow.cases.casefile.TimelineEntry;
 import org.caseflow.cases.reporting.CaseActions;
 import org.caseflow.cases.reporting.CaseReporting;
 import org.caseflow.identity.Caller;
+import org.caseflow.cases.access.NeedToKnow.Sight;
 import org.caseflow.identity.IdentityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The one way in to a case for a person: decides who may read and change it, and writes the audit
  * record of each read, change and refusal.
  * <p>
- * A caseworker may read and change a case their agency takes part in: it reported the case, the
- * procedure gave it a task, or the case was shared with it. A supervisor may read and change any. To
- * anyone else a case answers as if it did not exist, and the refusal is audited. Sharing with another
- * agency records the consent it rests on, or a supervisor's override and its reason.
+ * How much of a case a caseworker reads depends on why their agency takes part in it ({@link NeedToKnow}):
+ * the whole file, or only its status and what is asked of the agency; changing it (reopening, sharing)
+ * needs the whole file. A supervisor may read and change any. To anyone else a case answers as if it did
+ * not exist, and the refusal is audited. Sharing with another agency records the consent it rests on,
+ * or a supervisor's override and its reason.
  */
 @Service
 public class CaseAccess {
@@ -51,6 +54,7 @@ public class CaseAccess {
     private final Clock clock;
 
     private final CasesProperties properties;
+    private final NeedToKnow needToKnow;
 
     CaseAccess(Cases cases, CaseReporting reporting, CaseActions actions, AuditLog audit, TransactionTemplate transactions,
                IdentityProperties identities, CasesProperties properties, Clock clock) {
@@ -62,6 +66,7 @@ public class CaseAccess {
         this.identities = identities;
         this.properties = properties;
         this.clock = clock;
+        this.needToKnow = new NeedToKnow(properties);
     }
 
     /** Opens a case for the report; the reporter's agencies take part in it from then on. */
@@ -82,7 +87,7 @@ public class CaseAccess {
      * @param how where the case was read (the case file page), for the audit record; null for the API
      */
     public CaseFile read(UUID caseId, Caller caller, String how) {
-        return guarded(caseId, caller, AuditAction.CASE_READ, how, () -> file(caseId, caller));
+        return guarded(caseId, caller, AuditAction.CASE_READ, how, Sight.STATUS, sight -> file(caseId, caller, sight));
     }
 
     /**
@@ -108,17 +113,72 @@ public class CaseAccess {
 
     /** Reopens a closed case on the caller's behalf; the procedure starts again. */
     public CaseFile reopen(UUID caseId, Caller caller, String correlationId) {
-        return guarded(caseId, caller, AuditAction.CASE_REOPENED, null, () -> {
+        return guarded(caseId, caller, AuditAction.CASE_REOPENED, null, Sight.FILE, sight -> {
             actions.reopen(caseId, caller.user(), correlationId);
-            return file(caseId, caller);
+            return file(caseId, caller, sight);
         });
     }
 
-    /** Passes an event from another agency's service, such as a court decision, to the procedure. */
+    /**
+     * Passes an event from another agency's system, such as a court decision, to the procedure. The
+     * caller sends for their own agency only (a body outside caseflow through its service identity), and
+     * only the kinds configured for it; the outcome and attributes must be the kind's.
+     *
+     * @param agency the sending agency; null for the caller's own when they act for one only
+     * @throws AgencyEventRefused for an event the configuration does not declare, or one the caller may not send
+     */
     public String agencyEvent(UUID caseId, String kind, String agency, String outcome, String reference,
                               Map<String, String> attributes, String correlationId, Caller caller) {
-        return guarded(caseId, caller, AuditAction.AGENCY_EVENT_RECEIVED, kind + " from " + agency,
-                () -> actions.agencyEvent(caseId, kind, agency, outcome, reference, attributes, correlationId));
+        String sender = agency != null ? agency : caller.agencies().size() == 1 ? caller.agencies().iterator().next() : null;
+        String detail = kind + " from " + sender;
+        try {
+            checkAgencyEvent(caseId, kind, sender, outcome, attributes, caller);
+        } catch (AgencyEventRefused e) {
+            transactions.executeWithoutResult(status -> audit.record(caller, AuditAction.AGENCY_EVENT_RECEIVED, caseId,
+                    AuditEntry.Outcome.REFUSED, detail + ": " + e.getMessage()));
+            log.warn("{} from {} refused (case {}): {}", kind, caller.user(), caseId, e.forbidden() ? "not the caller's to send" : e.field());
+            throw e;
+        }
+        Supplier<String> work = () -> actions.agencyEvent(caseId, kind, sender, outcome, reference, attributes, correlationId);
+        if (caller.service()) {
+            // A body outside caseflow takes no part in the case: it answers what the procedure asked of it.
+            return transactions.execute(status -> {
+                String eventId = work.get();
+                audit.record(caller, AuditAction.AGENCY_EVENT_RECEIVED, caseId, AuditEntry.Outcome.DONE, detail);
+                return eventId;
+            });
+        }
+        return guarded(caseId, caller, AuditAction.AGENCY_EVENT_RECEIVED, detail, Sight.STATUS, sight -> work.get());
+    }
+
+    private void checkAgencyEvent(UUID caseId, String kind, String sender, String outcome, Map<String, String> attributes,
+                                  Caller caller) {
+        if (sender == null || !caller.agencies().contains(sender)) {
+            throw new AgencyEventRefused(caseId, null, sender == null
+                    ? "say which of your agencies sends the event (agency)"
+                    : "an event of " + sender + " is for " + sender + "'s own users or service to send");
+        }
+        CasesProperties.AgencyEventKind declared = properties.agencyEvents().get(kind);
+        if (declared == null) {
+            throw new AgencyEventRefused(caseId, "kind", "'" + kind + "' is not a kind of agency event; expected one of "
+                    + properties.agencyEvents().keySet().stream().sorted().toList());
+        }
+        if (!declared.senders().contains(sender)) {
+            throw new AgencyEventRefused(caseId, null, sender + " does not send " + kind);
+        }
+        if (outcome != null && !declared.outcomes().contains(outcome) || outcome == null && !declared.outcomes().isEmpty()) {
+            throw new AgencyEventRefused(caseId, "outcome", "must be one of " + declared.outcomes());
+        }
+        for (Map.Entry<String, String> attribute : (attributes == null ? Map.<String, String>of() : attributes).entrySet()) {
+            java.util.regex.Pattern pattern = declared.attributes().get(attribute.getKey());
+            if (pattern == null) {
+                throw new AgencyEventRefused(caseId, "attributes." + attribute.getKey(), kind + " has no such attribute; expected one of "
+                        + declared.attributes().keySet().stream().sorted().toList());
+            }
+            if (attribute.getValue() == null || !pattern.matcher(attribute.getValue()).matches()) {
+                throw new AgencyEventRefused(caseId, "attributes." + attribute.getKey(), "must match " + pattern.pattern());
+            }
+        }
     }
 
     /**
@@ -143,25 +203,27 @@ public class CaseAccess {
         String detail = "shared with " + agency + (share.overridden()
                 ? "; supervisor's override without consent: " + overrideReason
                 : "; consent of " + consent.givenBy() + (consent.reference() == null ? "" : ", recorded in " + consent.reference()));
-        return guarded(caseId, caller, AuditAction.CASE_SHARED, detail, () -> {
+        return guarded(caseId, caller, AuditAction.CASE_SHARED, detail, Sight.FILE, sight -> {
             Case caze = cases.getForUpdate(caseId);
             cases.addShare(share);
             cases.appendToTimeline(caze.id(), new TimelineEntry("share-" + share.id(), "CaseShared", share.sharedAt(),
                     "case-service", "Shared with " + agency + (share.overridden() ? " on a supervisor's override" : " on consent")));
             log.info("Case {} shared with {} by {} ({})", caseId, agency, caller.user(), share.overridden() ? "override" : "consent");
-            return file(caseId, caller);
+            return file(caseId, caller, sight);
         });
     }
 
     /**
-     * Does the work and writes its audit record in one transaction when the caller may; otherwise
-     * records the refusal and answers as for a case that does not exist. Work stopped by the case's
-     * state or absence rolls back with its audit row, so that attempt is recorded on its own, as failed.
+     * Does the work and writes its audit record in one transaction when the caller sees enough of the
+     * case ({@link NeedToKnow}); otherwise records the refusal and answers as for a case that does not
+     * exist. Work stopped by the case's state or absence rolls back with its audit row, so that attempt is
+     * recorded on its own, as failed.
      */
-    private <T> T guarded(UUID caseId, Caller caller, AuditAction action, String detail, Supplier<T> work) {
+    private <T> T guarded(UUID caseId, Caller caller, AuditAction action, String detail, Sight needed,
+                          java.util.function.Function<Sight, T> work) {
         Optional<T> done;
         try {
-            done = doneIfAllowed(caseId, caller, action, detail, work);
+            done = doneIfAllowed(caseId, caller, action, detail, needed, work);
         } catch (CaseNotFound | CaseStateConflict e) {
             transactions.executeWithoutResult(status -> audit.record(caller, action, caseId, AuditEntry.Outcome.FAILED, e.getMessage()));
             throw e;
@@ -169,30 +231,32 @@ public class CaseAccess {
         return done.orElseThrow(() -> new CaseNotFound(caseId));
     }
 
-    private <T> Optional<T> doneIfAllowed(UUID caseId, Caller caller, AuditAction action, String detail, Supplier<T> work) {
+    private <T> Optional<T> doneIfAllowed(UUID caseId, Caller caller, AuditAction action, String detail, Sight needed,
+                                          java.util.function.Function<Sight, T> work) {
         return transactions.execute(status -> {
-            boolean allowed = caller.supervisor() || caller.actsForAnyOf(cases.participants(caseId).stream()
-                    .map(Participant::agency).collect(Collectors.toSet()));
-            if (!allowed) {
-                audit.record(caller, action, caseId, AuditEntry.Outcome.REFUSED,
-                        "the caller's agencies take no part in the case, or there is no such case");
-                log.warn("{} refused to {} (case {}): the user's agencies take no part in it", action, caller.user(), caseId);
+            Sight sight = needToKnow.of(caller, cases.participants(caseId), cases.tasks(caseId),
+                    cases.shares(caseId).stream().map(Share::agency).collect(java.util.stream.Collectors.toSet()), clock.instant());
+            if (!sight.atLeast(needed)) {
+                audit.record(caller, action, caseId, AuditEntry.Outcome.REFUSED, sight == Sight.NONE
+                        ? "the caller's agencies take no part in the case (or no longer), or there is no such case"
+                        : "the caller's agencies may know only the case's status");
+                log.warn("{} refused to {} (case {}): the user's agencies may not", action, caller.user(), caseId);
                 return Optional.empty();
             }
-            T result = work.get();
+            T result = work.apply(sight);
             audit.record(caller, action, caseId, AuditEntry.Outcome.DONE, detail);
             return Optional.of(result);
         });
     }
 
-    private CaseFile file(UUID caseId, Caller caller) {
+    private CaseFile file(UUID caseId, Caller caller, Sight sight) {
+        List<CaseTask> tasks = NeedToKnow.tasksSeen(caller, sight, cases.tasks(caseId));
+        if (sight != Sight.FILE) {
+            return new CaseFile(cases.get(caseId), List.of(), List.of(), List.of(), tasks, List.of(), List.of(), List.of(),
+                    false, false);
+        }
         return new CaseFile(cases.get(caseId), cases.timeline(caseId), cases.participants(caseId), cases.shares(caseId),
-                cases.tasks(caseId), cases.missedDeadlines(caseId), cases.decisions(caseId), cases.notifications(caseId),
-                mayKnowTheReporter(caller));
-    }
-
-    /** Who reported a case, and how to reach them, is for the agencies configured for it and supervisors. */
-    private boolean mayKnowTheReporter(Caller caller) {
-        return caller.supervisor() || properties.reporterVisibleTo().stream().anyMatch(caller.agencies()::contains);
+                tasks, cases.missedDeadlines(caseId), cases.decisions(caseId), cases.notifications(caseId),
+                true, needToKnow.knowsTheReporter(caller, sight));
     }
 }

@@ -33,6 +33,7 @@ record CaseFilePage(
         String riskLevel,
         ZonedDateTime reportedAt,
         String source,
+        boolean storyVisible,
         List<Concern> concerns,
         boolean immediateDanger,
         List<Report.Child> children,
@@ -88,9 +89,12 @@ record CaseFilePage(
         }
         List<Entry> timeline = new ArrayList<>(file.timeline().stream().map(entry -> entry(entry, zone)).toList());
         Collections.reverse(timeline);
+        boolean story = file.storyVisible();
         return new CaseFilePage(caze.id(), caze.reference(), caze.status().name(), caze.riskLevel(), at(caze.reportedAt(), zone),
-                report.source().name(), report.concerns().stream().sorted().toList(), report.immediateDanger(), report.children(),
-                report.location(), report.narrative(), file.reporterVisible() ? report.reporter() : null, file.participants(),
+                report.source().name(), story, story ? report.concerns().stream().sorted().toList() : List.of(),
+                story && report.immediateDanger(), story ? report.children() : List.of(),
+                story ? report.location() : null, story ? report.narrative() : null,
+                file.reporterVisible() ? report.reporter() : null, file.participants(),
                 open, withDeadline,
                 file.missedDeadlines().stream().map(missed -> missed(missed, zone)).toList(),
                 file.decisions().stream().map(decision -> made(decision, zone)).toList(),

@@ -6,6 +6,7 @@ import org.caseflow.identity.PageSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -26,6 +27,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, IdentityProperties identities) throws Exception {
-        return ApiSecurity.chain(http, identities, requests -> { });
+        return ApiSecurity.chain(http, identities, requests -> requests
+                // The one door for service identities (the court's system): their events. CaseAccess decides
+                // which kinds each may send.
+                .requestMatchers(HttpMethod.POST, "/api/cases/*/agency-events").authenticated());
     }
 }

@@ -40,7 +40,7 @@ class WorkflowEventsListener {
     void on(TaskCreated event) {
         timeline.record(event, "TaskCreated", "Task '" + event.getTaskName() + "' for " + String.join(", ", event.getCandidateGroups()),
                 Case::procedureStarted, event.getCandidateGroups().stream()
-                        .filter(group -> !group.equals(identities.supervisorGroup())).toList(),
+                        .filter(group -> !identities.roleGroups().contains(group)).toList(),
                 (cases, caseId, envelope) -> cases.addTask(caseId, new CaseTask(event.getTaskId(), event.getTaskKey(),
                         event.getTaskName(), event.getCandidateGroups(), event.getDueAt(), envelope.getOccurredAt(), null, null,
                         false)));

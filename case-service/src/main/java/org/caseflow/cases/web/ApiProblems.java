@@ -1,5 +1,6 @@
 package org.caseflow.cases.web;
 
+import org.caseflow.cases.access.AgencyEventRefused;
 import org.caseflow.cases.access.ShareRefused;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
@@ -26,6 +27,13 @@ class ApiProblems extends ApiProblemsBase {
     ProblemDetail shareRefused(ShareRefused e) {
         HttpStatus status = e.reason() == ShareRefused.Reason.OVERRIDE_NEEDS_SUPERVISOR ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
         return problem(status, "Share refused", e, "caseId", e.caseId());
+    }
+
+    @ExceptionHandler(AgencyEventRefused.class)
+    ProblemDetail agencyEventRefused(AgencyEventRefused e) {
+        return e.forbidden()
+                ? problem(HttpStatus.FORBIDDEN, "Agency event refused", e, "caseId", e.caseId())
+                : invalid(java.util.List.of(error(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(CaseStateConflict.class)

@@ -21,7 +21,8 @@ import org.caseflow.cases.casefile.TimelineEntry;
 /**
  * A case as GET /api/cases/{id} returns it. A share shows whether it rests on consent or an override;
  * the override's reason is for supervisors, in the audit log. The reporter is null for a reader who
- * may not know who reported.
+ * may not know who reported; for a reader who may know only the case's status (the agency that reported
+ * it), the story is left out: no concerns, children, place or account, and only their own tasks.
  */
 record CaseView(
         UUID id,
@@ -50,9 +51,11 @@ record CaseView(
     static CaseView of(CaseFile file) {
         Case caze = file.caze();
         Report report = caze.report();
+        boolean story = file.storyVisible();
         return new CaseView(caze.id(), caze.reference(), caze.status(), caze.riskLevel(), caze.reportedAt(), report.source(),
-                report.concerns().stream().sorted().toList(), report.immediateDanger(), report.children(),
-                report.location(), report.narrative(), file.reporterVisible() ? report.reporter() : null, file.participants(),
+                story ? report.concerns().stream().sorted().toList() : List.of(), story && report.immediateDanger(),
+                story ? report.children() : List.of(), story ? report.location() : null, story ? report.narrative() : null,
+                file.reporterVisible() ? report.reporter() : null, file.participants(),
                 file.shares().stream().map(share -> new ShareView(share.agency(), share.sharedBy(), share.sharedAt(),
                         share.consent(), share.overridden())).toList(),
                 file.tasks(), file.missedDeadlines(), file.decisions(), file.notifications(), file.timeline());

@@ -19,7 +19,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain api(HttpSecurity http, IdentityProperties identities) throws Exception {
         return ApiSecurity.chain(http, identities, requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/agencies/**", "/api/routes/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/agencies/**", "/api/routes/**").access(ApiSecurity.person())
                 .requestMatchers("/api/agencies/**", "/api/routes/**", "/api/deliveries/**")
                 .hasAuthority(ApiSecurity.supervisors(identities)));
     }

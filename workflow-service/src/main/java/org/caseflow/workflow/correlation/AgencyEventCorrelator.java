@@ -15,8 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Delivers an agency event to the case's procedure as the message named by its kind, with variables
- * named after the kind: for CourtDecisionRecorded, {@code courtDecision} (the outcome) and
- * {@code courtDecisionReference}, plus the event's attributes. When no activity waits for it yet, the
+ * named after the kind: for CourtDecisionRecorded, {@code courtDecision} (the outcome),
+ * {@code courtDecisionReference} and {@code courtDecisionBy}; each of the event's attributes becomes
+ * {@code courtDecision_<name>}, a name no variable of the procedure's own has (they have no
+ * underscore), so an attribute cannot set or replace one. When no activity waits for it yet, the
  * message is kept for the process to take (see {@link EarlyMessages}).
  */
 @Service
@@ -24,6 +26,7 @@ public class AgencyEventCorrelator {
 
     private static final Logger log = LoggerFactory.getLogger(AgencyEventCorrelator.class);
     static final String CONSUMER = "workflow-service.agency-events";
+    static final String ATTRIBUTE = "_";
 
     private final RuntimeService runtime;
     private final EarlyMessages earlyMessages;
@@ -61,7 +64,8 @@ public class AgencyEventCorrelator {
 
     static Map<String, Object> variables(AgencyEventReceived event) {
         String base = variableBase(event.getKind());
-        Map<String, Object> variables = new HashMap<>(event.getAttributes());
+        Map<String, Object> variables = new HashMap<>();
+        event.getAttributes().forEach((name, value) -> variables.put(base + ATTRIBUTE + name, value));
         variables.put(base, event.getOutcome());
         variables.put(base + "Reference", event.getReference());
         variables.put(base + "By", event.getAgency());

@@ -24,8 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * HTTP Basic everywhere but the health endpoints. /engine-rest is guarded by Camunda's own
  * authentication filter, so the engine knows the user and applies its authorizations (a caseworker
  * sees and works only their agency's tasks; the Camunda Modeler's deploy dialog sends these
- * credentials). The webapps under /camunda have their own login. This service's own API takes the same
- * identities; the procedure's versions and migrations are for supervisors.
+ * credentials). The webapps under /camunda have their own login; their setup of a first administrator
+ * is closed. This service's own API takes the same identities; the procedure's versions and migrations
+ * are for procedure designers.
  */
 @Configuration
 class SecurityConfiguration {
@@ -45,9 +46,11 @@ class SecurityConfiguration {
         return ApiSecurity.chain(http, identities, requests -> requests
                 // Camunda's own authentication: the engine's filter above; the webapps' login page, whose
                 // API answers 401 without a logged-in session; "/" only redirects to them.
+                // The webapps' first-administrator setup is closed: administrators come from configuration.
+                .requestMatchers("/camunda/api/admin/setup/**").denyAll()
                 .requestMatchers("/engine-rest/**", "/camunda/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/").permitAll()
-                .requestMatchers("/api/procedure/**").hasAuthority(ApiSecurity.supervisors(identities)));
+                .requestMatchers("/api/procedure/**").hasAuthority(ConfiguredUsers.GROUP + identities.designerGroup()));
     }
 
     /** Checks the user's password with Camunda's identity service; the user's groups become authorities. */

@@ -41,7 +41,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
     @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
     @Test
-    void theModelersDeployRequestWorksForASupervisorOnly() {
+    void theModelersDeployRequestWorksForAProcedureDesignerOnly() {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("deployment-name", "caseflow-from-modeler");
         form.add("deployment-source", "Camunda Modeler");
@@ -58,11 +58,14 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
                 .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
         ResponseEntity<Map> supervisor = http.withBasicAuth("supervisor", "demo")
                 .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
+        ResponseEntity<Map> designer = http.withBasicAuth("designer", "demo")
+                .postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
 
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(caseworker.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(supervisor.getStatusCode()).as(String.valueOf(supervisor.getBody())).isEqualTo(HttpStatus.OK);
-        assertThat(supervisor.getBody().get("name")).isEqualTo("caseflow-from-modeler");
+        assertThat(supervisor.getStatusCode()).as("case supervision is not procedure design").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(designer.getStatusCode()).as(String.valueOf(designer.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(designer.getBody().get("name")).isEqualTo("caseflow-from-modeler");
         // (A wrong password for a real user would lock it for seconds: Camunda's brute-force protection.)
         assertThat(http.withBasicAuth("nobody", "demo").getForEntity("/engine-rest/deployment", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -172,7 +175,182 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
     }
 
     @Test
-    void aSupervisorMigratesRunningCasesFromOneVersionToTheNext() throws Exception {
+    void supervisionDesignAndAdministrationAreSeparateRoles() {
+        String caseId = UUID.randomUUID().toString();
+        runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
+        String tasksOfCase = "/engine-rest/task?processInstanceBusinessKey=" + caseId;
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+
+        assertThat(http.withBasicAuth("supervisor", "demo").getForObject(tasksOfCase, List.class)).as("a supervisor sees every case").hasSize(1);
+        assertThat(post("supervisor", "/engine-rest/task/" + taskId + "/variables",
+                "{\"modifications\": {\"followUpPeriod\": {\"value\": \"P99Y\"}}}")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post("supervisor", "/engine-rest/user/create",
+                "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}")).isEqualTo(HttpStatus.FORBIDDEN);
+
+        assertThat(http.withBasicAuth("designer", "demo").getForObject(tasksOfCase, List.class)).as("a designer sees no case").isEmpty();
+        assertThat(http.withBasicAuth("designer", "demo").getForObject("/engine-rest/process-instance?businessKey=" + caseId, List.class))
+                .isEmpty();
+        assertThat(http.withBasicAuth("designer", "demo").getForObject("/engine-rest/process-definition?key=emergency-response", List.class))
+                .isNotEmpty();
+
+        assertThat(http.withBasicAuth("admin", "demo").getForObject("/engine-rest/group?id=cpu", List.class)).hasSize(1);
+        assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/engine-rest/group?id=cpu", List.class)).isEmpty();
+        assertThat(http.withBasicAuth("cpu.worker", "demo").getForEntity("/engine-rest/deployment", List.class).getBody()).isEmpty();
+    }
+
+    @Test
+    void configurationIsTheOneSourceOfUsersMembershipsAndGrants(@Autowired org.camunda.bpm.engine.IdentityService identityService,
+                                                                @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService,
+                                                                @Autowired IdentitySeeder seeder) {
+        identityService.saveUser(identityService.newUser("made.in.admin"));
+        identityService.createMembership("cpu.worker", "police");
+        org.camunda.bpm.engine.authorization.Authorization byHand = authorizationService.createNewAuthorization(
+                org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        byHand.setGroupId("cpu");
+        byHand.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE);
+        byHand.setResourceId("*");
+        byHand.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+        authorizationService.saveAuthorization(byHand);
+
+        seeder.seed();
+
+        assertThat(identityService.createUserQuery().userId("made.in.admin").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("cpu.worker").memberOfGroup("police").count()).isZero();
+        assertThat(identityService.createUserQuery().userId("cpu.worker").memberOfGroup("cpu").count()).isOne();
+        assertThat(authorizationService.createAuthorizationQuery().authorizationId(byHand.getId()).count()).isZero();
+        assertThat(identityService.createUserQuery().memberOfGroup(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN).list())
+                .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("admin");
+    }
+
+    @Test
+    void wrongPasswordsSlowTheirAddressDownButLockNobodyOut() throws Exception {
+        // krat.worker: no other test of this service signs in as them, whom the throttle now holds at 127.0.0.1.
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            assertThat(http.withBasicAuth("krat.worker", "guess-" + attempt).getForEntity("/engine-rest/task", String.class)
+                    .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        ResponseEntity<String> eleventh = http.withBasicAuth("krat.worker", "guess-11").getForEntity("/engine-rest/task", String.class);
+        assertThat(eleventh.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(eleventh.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(http.withBasicAuth("krat.worker", "demo").getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .as("the right password too, from the guessing address").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+
+        assertThat(statusFrom("127.0.0.2", "/engine-rest/task", "krat.worker", "demo"))
+                .as("from another address the caseworker signs in: Camunda locked nobody").isEqualTo(200);
+        assertThat(identityService().createUserQuery().userId("krat.worker").singleResult()).isNotNull();
+    }
+
+    @Test
+    void theWebappsSetupOfAFirstAdministratorIsClosed() {
+        ResponseEntity<String> setup = http.postForEntity("/camunda/api/admin/setup/default/user/create",
+                json("{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}"), String.class);
+
+        assertThat(setup.getStatusCode()).isIn(HttpStatus.FORBIDDEN, HttpStatus.UNAUTHORIZED);
+        assertThat(setup.getBody()).as("refused before the webapp's own check, which would answer while no administrator exists")
+                .contains("about:blank");
+        assertThat(identityService().createUserQuery().userId("intruder").count()).isZero();
+    }
+
+    @Test
+    void everyPathHasABodyLimitAndNoForgedCrossSiteFormReachesTheEngine() {
+        String caseId = UUID.randomUUID().toString();
+        runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
+
+        ResponseEntity<String> huge = http.withBasicAuth("cpu.worker", "demo").exchange("/engine-rest/task/" + taskId + "/complete",
+                HttpMethod.POST, json("{\"variables\": {\"screeningReason\": {\"value\": \"" + "x".repeat(300 * 1024) + "\"}}}"), String.class);
+        assertThat(huge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+
+        HttpHeaders forged = new HttpHeaders();
+        forged.setContentType(MediaType.TEXT_PLAIN);
+        forged.set("Sec-Fetch-Site", "cross-site");
+        forged.set(HttpHeaders.ORIGIN, "https://evil.example");
+        ResponseEntity<String> crossSite = http.withBasicAuth("cpu.worker", "demo").exchange("/engine-rest/task/" + taskId + "/claim",
+                HttpMethod.POST, new HttpEntity<>("{\"userId\": \"cpu.worker\"}", forged), String.class);
+        assertThat(crossSite.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    void aDeploymentWhoseExpressionsNameAnythingButTheProjectsStepsIsRefusedWithTheReason() {
+        assertThat(deployRefusal("<bpmn:serviceTask id=\"Sql\" camunda:expression=\"${jdbcTemplate.execute('drop table case_task')}\"/>"))
+                .contains("Sql").contains("jdbcTemplate.execute");
+        assertThat(deployRefusal("<bpmn:serviceTask id=\"Bean\" camunda:delegateExpression=\"${dataSource}\"/>"))
+                .contains("names dataSource");
+        assertThat(deployRefusal("<bpmn:serviceTask id=\"Java\" camunda:class=\"java.lang.ProcessBuilder\"/>"))
+                .contains("camunda:class");
+        assertThat(deployRefusal("<bpmn:scriptTask id=\"Script\" scriptFormat=\"javascript\"><bpmn:script>1</bpmn:script></bpmn:scriptTask>"))
+                .contains("scripts");
+        assertThat(deployRefusal("<bpmn:serviceTask id=\"Escape\" camunda:expression=\"${execution.getProcessEngineServices()}\"/>"))
+                .contains("execution.getProcessEngineServices");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("refused-model").count()).as("nothing deployed").isZero();
+
+        ResponseEntity<Map> allowed = deploy("<bpmn:startEvent id=\"Start\"/><bpmn:endEvent id=\"End\"/>"
+                + "<bpmn:serviceTask id=\"Publish\" camunda:delegateExpression=\"${publishCaseEvent}\"/>"
+                + "<bpmn:sequenceFlow id=\"F1\" sourceRef=\"Start\" targetRef=\"Publish\"/>"
+                + "<bpmn:sequenceFlow id=\"F2\" sourceRef=\"Publish\" targetRef=\"End\">"
+                + "<bpmn:conditionExpression>${execution.getVariable('riskLevel') == 'HIGH' and lists.of(agencies) != null}"
+                + "</bpmn:conditionExpression></bpmn:sequenceFlow>");
+        assertThat(allowed.getStatusCode()).as(String.valueOf(allowed.getBody())).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void expressionsReachOnlyTheListedBeansWhenTheyRun() {
+        Object listed = engineConfiguration.getCommandExecutorTxRequired().execute(context -> engineConfiguration.getExpressionManager()
+                .createExpression("${lists}").getValue(org.camunda.bpm.engine.impl.el.StartProcessVariableScope.getSharedInstance()));
+        assertThat(listed).isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engineConfiguration.getCommandExecutorTxRequired().execute(context ->
+                        engineConfiguration.getExpressionManager().createExpression("${dataSource}")
+                                .getValue(org.camunda.bpm.engine.impl.el.StartProcessVariableScope.getSharedInstance())))
+                .as("a bean that is not listed is no more than an unknown variable").isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+    }
+
+    private String deployRefusal(String elements) {
+        ResponseEntity<Map> refused = deploy(elements);
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        return (String) refused.getBody().get("message");
+    }
+
+    private ResponseEntity<Map> deploy(String elements) {
+        String model = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\""
+                + " xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" id=\"D\" targetNamespace=\"caseflow\">"
+                + "<bpmn:process id=\"" + (elements.contains("Publish") ? "allowed-model" : "refused-model") + "\" isExecutable=\"true\""
+                + " camunda:historyTimeToLive=\"P30D\">" + elements + "</bpmn:process></bpmn:definitions>";
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("deployment-name", "checked");
+        HttpHeaders part = new HttpHeaders();
+        part.setContentDispositionFormData("model.bpmn", "model.bpmn");
+        part.setContentType(MediaType.APPLICATION_XML);
+        form.add("model.bpmn", new HttpEntity<>(model.getBytes(java.nio.charset.StandardCharsets.UTF_8), part));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.withBasicAuth("designer", "demo").postForEntity("/engine-rest/deployment/create", new HttpEntity<>(form, headers), Map.class);
+    }
+
+    @Autowired org.camunda.bpm.engine.IdentityService identities;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    private org.camunda.bpm.engine.IdentityService identityService() {
+        return identities;
+    }
+
+    /** A GET from a given local address (the loopback network has many), as another computer would send it. */
+    private int statusFrom(String localAddress, String path, String user, String password) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(10000);
+            String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void aProcedureDesignerMigratesRunningCasesFromOneVersionToTheNext() throws Exception {
         repository.createDeployment().name("migration-demo")
                 .addString("migration-demo.bpmn", Files.readString(Path.of("src/test/resources/migration/migration-demo-v1.bpmn"))).deploy();
         ProcessInstance first = runtime.startProcessInstanceByKey("migration-demo", UUID.randomUUID().toString());
@@ -180,9 +358,11 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         repository.createDeployment().name("migration-demo")
                 .addString("migration-demo.bpmn", Files.readString(Path.of("src/test/resources/migration/migration-demo-v2.bpmn"))).deploy();
 
-        ResponseEntity<String> listed = http.withBasicAuth("supervisor", "demo").getForEntity("/api/procedure/versions?key=migration-demo", String.class);
+        assertThat(http.withBasicAuth("supervisor", "demo").getForEntity("/api/procedure/versions?key=migration-demo", String.class)
+                .getStatusCode()).as("case supervision is not procedure design").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> listed = http.withBasicAuth("designer", "demo").getForEntity("/api/procedure/versions?key=migration-demo", String.class);
         assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
-        List<Map<String, Object>> versions = http.withBasicAuth("supervisor", "demo")
+        List<Map<String, Object>> versions = http.withBasicAuth("designer", "demo")
                 .getForObject("/api/procedure/versions?key=migration-demo", List.class);
         assertThat(versions).extracting(v -> v.get("version")).containsExactly(1, 2);
         assertThat(versions.get(0).get("runningCases")).isEqualTo(2);
@@ -191,7 +371,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         assertThat(http.postForEntity("/api/procedure/migrations", json("{\"key\": \"migration-demo\", \"fromVersion\": 1}"), Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-        ResponseEntity<Map> migrated = http.withBasicAuth("supervisor", "demo")
+        ResponseEntity<Map> migrated = http.withBasicAuth("designer", "demo")
                 .postForEntity("/api/procedure/migrations", json("{\"key\": \"migration-demo\", \"fromVersion\": 1}"), Map.class);
 
         assertThat(migrated.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -204,7 +384,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
             assertThat(tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
                     .isEqualTo("Inform");
         }
-        assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/api/procedure/versions?key=migration-demo", List.class))
+        assertThat(http.withBasicAuth("designer", "demo").getForObject("/api/procedure/versions?key=migration-demo", List.class))
                 .extracting(v -> ((Map<?, ?>) v).get("runningCases")).containsExactly(0, 2);
     }
 

@@ -1,0 +1,99 @@
+package org.caseflow.cases;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.caseflow.events.AgencyEventReceived;
+import org.caseflow.events.CaseEvents;
+import org.caseflow.events.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Who may send which agency event: an agency for itself, only the kinds configured for it; a body
+ * outside caseflow (the court) through its service identity, which opens no other door.
+ */
+class AgencyEventsTest extends CaseServiceIntegrationTest {
+
+    private static final String COURT_DECISION = """
+            {"kind": "CourtDecisionRecorded", "agency": "court", "outcome": "CONFIRMED", "reference": "V-7/2026",
+             "attributes": {"decidedOn": "2026-11-30"}}""";
+
+    @Test
+    void theSchoolThatReportedACaseCannotPostACourtDecisionForIt() {
+        String caseId = reportAs("education.worker");
+
+        ResponseEntity<Map> forged = post(as("education.worker"), "/api/cases/" + caseId + "/agency-events", COURT_DECISION);
+        ResponseEntity<Map> asItself = post(as("education.worker"), "/api/cases/" + caseId + "/agency-events",
+                COURT_DECISION.replace("\"agency\": \"court\"", "\"agency\": \"education\""));
+        ResponseEntity<Map> bySupervisor = post(http, "/api/cases/" + caseId + "/agency-events", COURT_DECISION);
+
+        assertThat(forged.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(asItself.getStatusCode()).as("education does not send court decisions").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(bySupervisor.getStatusCode()).as("a supervisor is no agency").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(timeline(caseId)).containsExactly("CaseReported");
+        assertThat(jdbc.sql("select count(*) from outbox_event where record_key = ? and event_type = 'AgencyEventReceived'")
+                .param(caseId).query(Integer.class).single()).isZero();
+        assertThat(http.getForObject("/api/audit?caseId=" + caseId, List.class)).extracting(e -> ((Map<?, ?>) e).get("actor")
+                + " " + ((Map<?, ?>) e).get("outcome")).contains("education.worker REFUSED", "supervisor REFUSED");
+    }
+
+    @Test
+    void theCourtsServiceSendsItsDecisionWithTheAttributesItsKindDeclares() {
+        String caseId = reportAs("education.worker");
+
+        ResponseEntity<Map> accepted = post(as("court.service"), "/api/cases/" + caseId + "/agency-events",
+                COURT_DECISION.replace("\"agency\": \"court\", ", ""));
+
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        AgencyEventReceived event = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.readAll(Topics.CASE_EVENTS, caseId).stream()
+                .map(r -> CaseEvents.decode(r.value())).filter(AgencyEventReceived.class::isInstance).map(AgencyEventReceived.class::cast)
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(event.getAgency()).as("the service's body, left out of the body").isEqualTo("court");
+        assertThat(event.getAttributes()).containsEntry("decidedOn", "2026-11-30");
+    }
+
+    @Test
+    void anOutcomeOrAttributeTheKindDoesNotDeclareIsRefusedByName() {
+        String caseId = reportAs("education.worker");
+
+        assertThat(fieldRefused(caseId, COURT_DECISION.replace("CONFIRMED", "MAYBE"))).isEqualTo("outcome");
+        assertThat(fieldRefused(caseId, COURT_DECISION.replace("decidedOn", "followUpPeriod"))).isEqualTo("attributes.followUpPeriod");
+        assertThat(fieldRefused(caseId, COURT_DECISION.replace("2026-11-30", "yesterday"))).isEqualTo("attributes.decidedOn");
+        assertThat(fieldRefused(caseId, COURT_DECISION.replace("CourtDecisionRecorded", "CourtDecisionRevoked"))).isEqualTo("kind");
+        assertThat(timeline(caseId)).containsExactly("CaseReported");
+    }
+
+    @Test
+    void aServiceIdentityOpensNoOtherDoor() {
+        String caseId = reportAs("education.worker");
+
+        assertThat(as("court.service").getForEntity("/api/cases/" + caseId, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("court.service").getForEntity("/api/cases", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(as("court.service"), "/api/cases", VALID_REPORT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(post(as("court.service"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("court.service").getForEntity("/api/audit", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    private String fieldRefused(String caseId, String body) {
+        ResponseEntity<Map> refused = post(as("court.service"), "/api/cases/" + caseId + "/agency-events", body);
+        assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);
+        return ((List<Map<String, String>>) refused.getBody().get("errors")).get(0).get("field");
+    }
+
+    private String reportAs(String user) {
+        ResponseEntity<Map> response = post(as(user), "/api/cases", VALID_REPORT);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return (String) response.getBody().get("id");
+    }
+
+    private List<Object> timeline(String caseId) {
+        return ((List<Map<String, Object>>) http.getForObject("/api/cases/" + caseId, Map.class).get("timeline")).stream()
+                .map(e -> e.get("eventType")).toList();
+    }
+}
