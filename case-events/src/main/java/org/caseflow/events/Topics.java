@@ -18,10 +18,28 @@ public final class Topics {
     /** Suffix of the dead-letter topic that holds what a consumer of a topic could not handle. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
+    /**
+     * Between a topic's name and a consumer group's, the topic that group's dead letters are replayed
+     * to: only that group reads it and only its own service writes it, so a replay needs no right to
+     * write the topic another service owns.
+     */
+    public static final String REPLAY_INFIX = ".replay.";
+
     private Topics() {
     }
 
+    /** The dead-letter topic of a topic; a replay topic's records go to its original topic's. */
     public static String deadLetterTopicOf(String topic) {
-        return topic + DEAD_LETTER_SUFFIX;
+        return originalTopicOf(topic) + DEAD_LETTER_SUFFIX;
+    }
+
+    public static String replayTopicOf(String topic, String consumerGroup) {
+        return originalTopicOf(topic) + REPLAY_INFIX + consumerGroup;
+    }
+
+    /** The topic itself, or for a replay topic the topic its records first came from. */
+    public static String originalTopicOf(String topic) {
+        int replay = topic.indexOf(REPLAY_INFIX);
+        return replay < 0 ? topic : topic.substring(0, replay);
     }
 }

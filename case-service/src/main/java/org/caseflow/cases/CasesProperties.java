@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param agencyEvents       the kinds of event other agencies' systems may send (POST /api/cases/{id}/agency-events),
  *                           by name: who sends each, its outcomes and attributes
  * @param needToKnow         how long an agency reads a case through its tasks, and which agencies own cases
+ * @param retention          how long a closed case is kept before it is erased
  */
 @ConfigurationProperties("caseflow.cases")
 public record CasesProperties(
@@ -27,7 +28,17 @@ public record CasesProperties(
         @DefaultValue("cpu") Set<String> reporterVisibleTo,
         @DefaultValue Pages pages,
         @DefaultValue Map<String, AgencyEventKind> agencyEvents,
-        @DefaultValue NeedToKnowSettings needToKnow) {
+        @DefaultValue NeedToKnowSettings needToKnow,
+        @DefaultValue Retention retention) {
+
+    /**
+     * @param closedCases how long a case is kept after it was closed (and not reopened); then it is erased
+     * @param interval    how often erasure looks for such cases
+     */
+    public record Retention(
+            @DefaultValue("3650d") Duration closedCases,
+            @DefaultValue("1h") Duration interval) {
+    }
 
     public CasesProperties {
         agencyEvents = Map.copyOf(agencyEvents);

@@ -25,8 +25,6 @@ import static org.awaitility.Awaitility.await;
  */
 class AccessTest extends CaseServiceIntegrationTest {
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @Test
     void withoutCredentialsEverythingAnswers401ButHealth() {
@@ -58,7 +56,7 @@ class AccessTest extends CaseServiceIntegrationTest {
         assertThat(post(as("health.worker"), "/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // The procedure gives health a task on the case: health takes part from then on.
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, taskFor(caseId, "health", "supervisors")).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, taskFor(caseId, "health", "supervisors")).get();
 
         Map<?, ?> caseFile = await().atMost(Duration.ofSeconds(30))
                 .until(() -> as("health.worker").getForEntity("/api/cases/" + caseId, Map.class),

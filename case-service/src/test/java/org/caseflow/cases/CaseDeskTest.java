@@ -42,8 +42,6 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @LocalServerPort
     int port;
@@ -282,7 +280,7 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
     }
 
     private void send(SpecificRecord event) throws Exception {
-        kafkaTemplate.send(topicOf(event), org.caseflow.events.CaseEvents.envelopeOf(event).getCaseId(), event).get();
+        (event instanceof NotificationDeliveryChanged ? kafkaAs(org.caseflow.infra.KafkaPrincipals.NOTIFICATION_SERVICE) : kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE)).send(topicOf(event), org.caseflow.events.CaseEvents.envelopeOf(event).getCaseId(), event).get();
     }
 
     private static String topicOf(SpecificRecord event) {

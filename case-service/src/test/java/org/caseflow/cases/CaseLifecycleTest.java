@@ -27,16 +27,14 @@ import static org.awaitility.Awaitility.await;
 /** Steps of the procedure move the case; a closed case reopens; other agencies' events pass through. */
 class CaseLifecycleTest extends CaseServiceIntegrationTest {
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @Test
     void stepsMoveTheCaseUntilItClosesAndAClosedCaseCanBeReopened() throws Exception {
         String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
         assertThat(post("/api/cases/" + caseId + "/reopen", "{}").getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseScreened", "PROTECTION_CASE", "HIGH")).get();
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseClosed", "REINTEGRATED", "HIGH")).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseScreened", "PROTECTION_CASE", "HIGH")).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseClosed", "REINTEGRATED", "HIGH")).get();
         Map<?, ?> closed = await().atMost(Duration.ofSeconds(30)).until(() -> caseFile(caseId), c -> "CLOSED".equals(c.get("status")));
         assertThat(closed.get("riskLevel")).isEqualTo("HIGH");
         assertThat((List<Map<String, Object>>) closed.get("timeline")).extracting(e -> e.get("eventType"))

@@ -43,7 +43,19 @@ public abstract class CaseServiceIntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
-    protected static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
+    protected static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
+
+    @Autowired
+    private org.springframework.kafka.core.ProducerFactory<String, Object> producers;
+    private final java.util.Map<String, org.springframework.kafka.core.KafkaTemplate<String, Object>> senders =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A sender signed in to Kafka as the service, so that the broker's ACLs apply to it as to that service. */
+    protected org.springframework.kafka.core.KafkaTemplate<String, Object> kafkaAs(org.caseflow.infra.KafkaPrincipals.Principal service) {
+        return senders.computeIfAbsent(service.name(), name -> new org.springframework.kafka.core.KafkaTemplate<>(producers,
+                java.util.Map.of(org.apache.kafka.common.config.SaslConfigs.SASL_JAAS_CONFIG,
+                        org.caseflow.infra.LocalKafka.jaas(service.name(), service.password()))));
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

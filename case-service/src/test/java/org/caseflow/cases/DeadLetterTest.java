@@ -24,16 +24,14 @@ import static org.awaitility.Awaitility.await;
 /** What a consumer cannot handle goes to the dead letters with the reason, and can be replayed after a fix. */
 class DeadLetterTest extends CaseServiceIntegrationTest {
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @Test
     void aPoisonMessageIsDeadLetteredWithItsOriginAndTheConsumerGoesOn() throws Exception {
         String poisonKey = "poison-" + UUID.randomUUID();
         String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
 
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, poisonKey, "not an event".getBytes(StandardCharsets.UTF_8)).get();
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, taskCreated(caseId)).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, poisonKey, "not an event".getBytes(StandardCharsets.UTF_8)).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, taskCreated(caseId)).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> timelineOf(caseId).size(), n -> n == 2);
         ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(30))
@@ -49,7 +47,7 @@ class DeadLetterTest extends CaseServiceIntegrationTest {
     @Test
     void anEventForACaseThatDoesNotExistYetIsDeadLetteredAndReplayedAfterTheFix() throws Exception {
         String caseId = UUID.randomUUID().toString();
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, taskCreated(caseId)).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, taskCreated(caseId)).get();
 
         Map<String, Object> deadLetter = await().atMost(Duration.ofSeconds(60)).until(
                 () -> deadLetters().stream().filter(d -> caseId.equals(d.get("caseId"))).findFirst().orElse(null), d -> d != null);

@@ -26,8 +26,6 @@ import static org.awaitility.Awaitility.await;
  */
 class NeedToKnowTest extends CaseServiceIntegrationTest {
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @Test
     void theReportingAgencySeesTheStatusAndWhatIsAskedOfItNotTheStory() throws Exception {
@@ -98,7 +96,7 @@ class NeedToKnowTest extends CaseServiceIntegrationTest {
 
     private void send(Object event) throws Exception {
         String caseId = org.caseflow.events.CaseEvents.envelopeOf((org.apache.avro.specific.SpecificRecord) event).getCaseId();
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, event).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, event).get();
     }
 
     private static Envelope envelope(String caseId, String type, Instant at) {

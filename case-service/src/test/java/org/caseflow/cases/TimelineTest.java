@@ -19,8 +19,6 @@ import static org.awaitility.Awaitility.await;
 
 class TimelineTest extends CaseServiceIntegrationTest {
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
 
     @Test
     void addsWorkflowEventsToTheTimelineOnceEachInOrder() throws Exception {
@@ -34,9 +32,9 @@ class TimelineTest extends CaseServiceIntegrationTest {
                 .setTaskId("t-1").setTaskKey("ScreenReport").setTaskName("Screen the report")
                 .setCandidateGroups(List.of("cpu")).setCompletedBy("cpu.worker").build();
 
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, created).get();
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, created).get();
-        kafkaTemplate.send(Topics.WORKFLOW_EVENTS, caseId, completed).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, created).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, created).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE).send(Topics.WORKFLOW_EVENTS, caseId, completed).get();
 
         Map<?, ?> caseFile = await().atMost(Duration.ofSeconds(30))
                 .until(() -> http.getForObject("/api/cases/" + caseId, Map.class),

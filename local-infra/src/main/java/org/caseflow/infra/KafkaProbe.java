@@ -28,16 +28,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class KafkaProbe {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> client;
 
-    public KafkaProbe(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** A probe signed in as the broker's super user, who may read everything. */
+    public KafkaProbe(LocalKafka kafka) {
+        this.client = Map.copyOf(kafka.adminProperties());
     }
 
     /** Every record of the topic, from the beginning, in partition then offset order. */
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(client);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer, topic);
@@ -105,7 +106,7 @@ public final class KafkaProbe {
 
     private Admin admin() {
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(client);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         return Admin.create(properties);

@@ -6,12 +6,16 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +25,20 @@ import org.slf4j.LoggerFactory;
  * jars in this JVM. It keeps its log directory, so it can be stopped and started again on the same
  * ports with its topics and records intact: the local run keeps data that way, and tests use it to
  * take the broker away in the middle of a flow.
+ *
+ * <p>As in production, every client signs in (SASL/SCRAM-SHA-512) and may do only what the ACLs
+ * allow ({@link KafkaPrincipals}): each service writes its own topic and reads those it consumes.
+ * The broker and its controller speak among themselves as {@link #ADMIN} (SASL/PLAIN), who is also
+ * the super user tests and tools look at the broker with.
  */
 public final class LocalKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
+
+    /** The broker's own principal and the super user of tests and tools: local only. */
+    public static final String ADMIN = "admin";
+    private static final String ADMIN_PASSWORD = "admin-secret";
+    private static final String SCRAM = "SCRAM-SHA-512";
 
     private final Path logDirectory;
     private final int port;
@@ -60,7 +74,8 @@ public final class LocalKafka implements AutoCloseable {
             }
             server = new KafkaRaftServer(KafkaConfig.fromProps(properties, false), Time.SYSTEM);
             server.startup();
-            log.info("Kafka broker (KRaft) at {} with logs in {}", bootstrapServers(), logDirectory);
+            KafkaPrincipals.grant(adminProperties());
+            log.info("Kafka broker (KRaft) at {} with logs in {}, SASL/SCRAM and ACLs on", bootstrapServers(), logDirectory);
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start Kafka in " + logDirectory, e);
@@ -90,6 +105,38 @@ public final class LocalKafka implements AutoCloseable {
         return port;
     }
 
+    /** What a client signing in as the principal needs besides its serializers: the address and SASL. */
+    public Map<String, Object> clientProperties(String principal, String password) {
+        return clientProperties(bootstrapServers(), principal, password);
+    }
+
+    /** The same for a broker at the address, such as a Spring service's {@code spring.kafka.*}. */
+    public static Map<String, Object> clientProperties(String bootstrapServers, String principal, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        properties.put(SaslConfigs.SASL_MECHANISM, SCRAM);
+        properties.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(principal, password));
+        return properties;
+    }
+
+    /** The super user's client properties, for tests and tools that look at everything. */
+    public Map<String, Object> adminProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        properties.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+        properties.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + ADMIN + "\" password=\"" + ADMIN_PASSWORD + "\";");
+        return properties;
+    }
+
+    /** The JAAS line of a SCRAM client. */
+    public static String jaas(String principal, String password) {
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + principal
+                + "\" password=\"" + password + "\";";
+    }
+
     @Override
     public void close() {
         stop();
@@ -100,11 +147,26 @@ public final class LocalKafka implements AutoCloseable {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + port);
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("listeners", "SASL_PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        p.setProperty("advertised.listeners", "SASL_PLAINTEXT://localhost:" + port);
+        p.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        // Clients sign in with SCRAM (credentials kept in the cluster's metadata); the broker and its
+        // controller with PLAIN, whose one user is configured here, as the controller cannot read SCRAM.
+        p.setProperty("sasl.enabled.mechanisms", "PLAIN," + SCRAM);
+        p.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + ADMIN
+                + "\" password=\"" + ADMIN_PASSWORD + "\" user_" + ADMIN + "=\"" + ADMIN_PASSWORD + "\";";
+        p.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", plain);
+        p.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.setProperty("listener.name.controller.plain.sasl.jaas.config", plain);
+        p.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.setProperty("super.users", "User:" + ADMIN);
+        p.setProperty("allow.everyone.if.no.acl.found", "false");
         p.setProperty("log.dirs", logDirectory.resolve("data").toString());
         p.setProperty("num.partitions", "6");
         p.setProperty("offsets.topic.replication.factor", "1");

@@ -53,11 +53,11 @@ public final class LocalRun {
         log.info("""
 
                 caseflow is running (Ctrl-C stops everything; data is kept in {})
-                  workflow-service      {}  (Tasklist for caseworkers at /camunda/app/tasklist, e.g. cpu.worker / demo; Cockpit for supervisor / demo; REST API at /engine-rest)
+                  workflow-service      {}  (Tasklist for caseworkers at /camunda/app/tasklist, e.g. cpu.worker / demo; Cockpit for designer / demo; Admin for admin / demo; REST API at /engine-rest)
                   case-service          {}  (case file pages at /cases, e.g. cpu.worker / demo; REST API at /api/cases)
                   notification-service  {}  (GET /api/notifications?agency=cpu)
-                  Kafka                 {}
-                  PostgreSQL            jdbc:postgresql://localhost:{}/<service>_service (user postgres)
+                  Kafka                 {}  (SASL/SCRAM-SHA-512: each service as itself; tools as admin / admin-secret, SASL/PLAIN)
+                  PostgreSQL            jdbc:postgresql://localhost:{}/<service>_service (each as its own role, e.g. case_service / case_service)
                   logs                  {}
                 """, dataDirectory, stack.url(ServiceName.WORKFLOW), stack.url(ServiceName.CASE),
                 stack.url(ServiceName.NOTIFICATION), stack.kafkaBootstrapServers(), stack.postgres().port(),

@@ -238,7 +238,7 @@ class FaultToleranceIT {
     /** Sends every case event once more, marked, so that each consumer gets each event twice. */
     private static void duplicateEveryEvent(AtomicBoolean running, java.util.concurrent.CountDownLatch assigned) {
         Properties consumer = new Properties();
-        consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        consumer.putAll(stack.kafka().adminProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "fault-duplicator");
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         try (KafkaConsumer<String, byte[]> in = new KafkaConsumer<>(consumer, new StringDeserializer(), new ByteArrayDeserializer());
@@ -271,7 +271,7 @@ class FaultToleranceIT {
 
     private static KafkaProducer<String, byte[]> producer() {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        properties.putAll(stack.kafka().adminProperties());
         return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -12,6 +12,7 @@ import org.apache.kafka.common.header.Header;
 import org.caseflow.events.CaseEvents;
 import org.caseflow.events.Envelope;
 import org.caseflow.events.EventHeaders;
+import org.caseflow.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,16 +97,18 @@ public class DeadLetters {
     }
 
     /**
-     * Sends the dead letter's original bytes to its original topic with its key, marked with a header
-     * naming the dead letter, and notes when. Consumers deduplicate by event id, so replaying a record
-     * whose effect did happen meanwhile does no harm.
+     * Sends the dead letter's original bytes with its key to the replay topic of the consumer group that
+     * gave it up ({@link Topics#replayTopicOf}), which that group's listener reads beside the original
+     * topic, marked with a header naming the dead letter, and notes when. Only that group gets it again;
+     * and it deduplicates by event id, so replaying a record whose effect did happen meanwhile does no harm.
      *
      * @throws DeadLetterNotFound when there is no dead letter with that id
      */
     public DeadLetter replay(long id) {
         DeadLetter deadLetter = find(id).orElseThrow(() -> new DeadLetterNotFound(id));
         byte[] payload = jdbc.sql("select payload from dead_letter where id = ?").param(id).query(byte[].class).single();
-        ProducerRecord<String, Object> record = new ProducerRecord<>(deadLetter.topic(), deadLetter.caseId(), payload);
+        String replayTopic = Topics.replayTopicOf(deadLetter.topic(), deadLetter.consumerGroup());
+        ProducerRecord<String, Object> record = new ProducerRecord<>(replayTopic, deadLetter.caseId(), payload);
         record.headers().add(REPLAYED_FROM, Long.toString(id).getBytes(StandardCharsets.UTF_8));
         try {
             kafka.send(record).get();
@@ -116,7 +119,7 @@ public class DeadLetters {
             throw new OutboxRelayException("Could not replay dead letter " + id, e);
         }
         jdbc.sql("update dead_letter set replayed_at = now() where id = ?").param(id).update();
-        log.info("Dead letter {} replayed to {}", id, deadLetter.topic());
+        log.info("Dead letter {} replayed to {}", id, replayTopic);
         return find(id).orElseThrow();
     }
 

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
@@ -37,19 +38,28 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the event plumbing into every service that has this module: the wire format on Kafka's
- * producer and consumer, the outbox with its relay, idempotent consumption, the topics, and a
- * dead-letter topic for every record a listener cannot handle.
+ * producer and consumer, the outbox with its relay, idempotent consumption, the topics, a
+ * dead-letter topic for every record a listener cannot handle, and the clean-up of what it no longer
+ * needs ({@link MessagingRetention}).
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration"})
 @EnableConfigurationProperties(MessagingProperties.class)
+@EnableScheduling
 public class MessagingAutoConfiguration {
+
+    @Bean
+    MessagingRetention messagingRetention(MessagingSchema schema, DataSource dataSource, MessagingProperties properties,
+                                          ObjectProvider<java.time.Clock> clock) {
+        return new MessagingRetention(JdbcClient.create(dataSource), properties.retention(), clock.getIfAvailable(java.time.Clock::systemUTC));
+    }
 
     /** The outbox and processed-event tables, with their own migration history beside the service's. */
     @Bean
@@ -165,9 +175,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics caseEventTopics(MessagingProperties properties) {
+    KafkaAdmin.NewTopics caseEventTopics(MessagingProperties properties, KafkaProperties kafka) {
+        String group = kafka.getConsumer().getGroupId();
         return new KafkaAdmin.NewTopics(Stream.of(Topics.CASE_EVENTS, Topics.WORKFLOW_EVENTS, Topics.NOTIFICATION_EVENTS)
-                .flatMap(topic -> Stream.of(topic, Topics.deadLetterTopicOf(topic)))
+                .flatMap(topic -> group == null ? Stream.of(topic, Topics.deadLetterTopicOf(topic))
+                        : Stream.of(topic, Topics.deadLetterTopicOf(topic), Topics.replayTopicOf(topic, group)))
                 .map(topic -> TopicBuilder.name(topic).partitions(properties.partitions()).replicas(properties.replicas()).build())
                 .toArray(NewTopic[]::new));
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param replicas   replication factor of those topics (3 in production, 1 on a single local broker)
  * @param outbox     how the outbox relay publishes
  * @param consumer   how a consumer retries an event it could not handle yet
+ * @param retention  how long the processed-event rows and replayed dead letters are kept
  */
 @ConfigurationProperties("caseflow.messaging")
 public record MessagingProperties(
@@ -20,7 +21,22 @@ public record MessagingProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue Outbox outbox,
-        @DefaultValue Consumer consumer) {
+        @DefaultValue Consumer consumer,
+        @DefaultValue Retention retention) {
+
+    /**
+     * @param processedEvents     how long a processed event's row is kept: longer than the broker keeps
+     *                            records (7 days locally), or a redelivery could take effect twice
+     * @param replayedDeadLetters how long a dead letter is kept after its replay
+     * @param interval            how often the clean-up runs
+     * @param batchSize           rows deleted in one statement
+     */
+    public record Retention(
+            @DefaultValue("30d") Duration processedEvents,
+            @DefaultValue("90d") Duration replayedDeadLetters,
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("5000") int batchSize) {
+    }
 
     /**
      * @param pollInterval how often the relay looks for rows when nothing woke it up

@@ -36,17 +36,27 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("local")
 abstract class NotificationServiceTest {
 
-    static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
+    static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
     static final TestChannels channels = TestChannels.shared();
     static final int MAX_ATTEMPTS = 4;
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
     /** The API without credentials. */
     @Autowired
     TestRestTemplate anonymous;
     /** The API as the supervisor, who may do everything. */
     TestRestTemplate http;
+
+    @Autowired
+    private org.springframework.kafka.core.ProducerFactory<String, Object> producers;
+    private final java.util.Map<String, org.springframework.kafka.core.KafkaTemplate<String, Object>> senders =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A sender signed in to Kafka as the service, so that the broker's ACLs apply to it as to that service. */
+    protected org.springframework.kafka.core.KafkaTemplate<String, Object> kafkaAs(org.caseflow.infra.KafkaPrincipals.Principal service) {
+        return senders.computeIfAbsent(service.name(), name -> new org.springframework.kafka.core.KafkaTemplate<>(producers,
+                java.util.Map.of(org.apache.kafka.common.config.SaslConfigs.SASL_JAAS_CONFIG,
+                        org.caseflow.infra.LocalKafka.jaas(service.name(), service.password()))));
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -79,7 +89,7 @@ abstract class NotificationServiceTest {
         for (SpecificRecord event : events) {
             String topic = event.getClass().getSimpleName().matches("CaseReported|AgencyEventReceived|CaseReopened")
                     ? Topics.CASE_EVENTS : Topics.WORKFLOW_EVENTS;
-            kafkaTemplate.send(topic, CaseEvents.envelopeOf(event).getCaseId(), event).get();
+            (topic.equals(Topics.CASE_EVENTS) ? kafkaAs(org.caseflow.infra.KafkaPrincipals.CASE_SERVICE) : kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE)).send(topic, CaseEvents.envelopeOf(event).getCaseId(), event).get();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.hasConsumedAll("notification-service", Topics.WORKFLOW_EVENTS)
                 && kafka.hasConsumedAll("notification-service", Topics.CASE_EVENTS));

@@ -31,10 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 class ProcedureStartTest extends WorkflowIntegrationTest {
 
-    private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
+    private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
 
-    @Autowired
-    KafkaTemplate<String, Object> kafkaTemplate;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -45,8 +43,8 @@ class ProcedureStartTest extends WorkflowIntegrationTest {
         String caseId = UUID.randomUUID().toString();
         CaseReported reported = caseReported(caseId);
 
-        kafkaTemplate.send(Topics.CASE_EVENTS, caseId, reported).get();
-        kafkaTemplate.send(Topics.CASE_EVENTS, caseId, reported).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.CASE_SERVICE).send(Topics.CASE_EVENTS, caseId, reported).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.CASE_SERVICE).send(Topics.CASE_EVENTS, caseId, reported).get();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> kafka.hasConsumedAll("workflow-service", Topics.CASE_EVENTS));
         List<ProcessInstance> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).list();
@@ -62,7 +60,7 @@ class ProcedureStartTest extends WorkflowIntegrationTest {
     @Test
     void publishesEachTaskCreatedAndCompleted() throws Exception {
         String caseId = UUID.randomUUID().toString();
-        kafkaTemplate.send(Topics.CASE_EVENTS, caseId, caseReported(caseId)).get();
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.CASE_SERVICE).send(Topics.CASE_EVENTS, caseId, caseReported(caseId)).get();
         Task screening = await().atMost(Duration.ofSeconds(30))
                 .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult(), t -> t != null);
 

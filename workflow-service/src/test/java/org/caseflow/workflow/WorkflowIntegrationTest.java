@@ -1,6 +1,7 @@
 package org.caseflow.workflow;
 
 import org.caseflow.infra.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -17,6 +18,18 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"camunda.bpm.job-execution.enabled=false",
                 "caseflow.messaging.consumer.max-attempts=3", "caseflow.messaging.consumer.initial-backoff=100ms"})
 public abstract class WorkflowIntegrationTest {
+
+    @Autowired
+    private org.springframework.kafka.core.ProducerFactory<String, Object> producers;
+    private final java.util.Map<String, org.springframework.kafka.core.KafkaTemplate<String, Object>> senders =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A sender signed in to Kafka as the service, so that the broker's ACLs apply to it as to that service. */
+    protected org.springframework.kafka.core.KafkaTemplate<String, Object> kafkaAs(org.caseflow.infra.KafkaPrincipals.Principal service) {
+        return senders.computeIfAbsent(service.name(), name -> new org.springframework.kafka.core.KafkaTemplate<>(producers,
+                java.util.Map.of(org.apache.kafka.common.config.SaslConfigs.SASL_JAAS_CONFIG,
+                        org.caseflow.infra.LocalKafka.jaas(service.name(), service.password()))));
+    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

@@ -85,4 +85,10 @@ public interface Cases {
 
     /** The cases in the scope that match the search, one page of them. */
     CaseSummary.Page search(CaseSearch search, CaseSearch.Scope scope, ZoneId zone, Instant now);
+
+    /** The cases closed (and not changed since) before the moment, oldest first, at most {@code limit}. */
+    List<UUID> closedBefore(Instant before, int limit);
+
+    /** Deletes the case and everything recorded of it; the audit log keeps who did what, without details. */
+    void erase(UUID caseId);
 }

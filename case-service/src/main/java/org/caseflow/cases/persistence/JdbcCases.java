@@ -377,4 +377,23 @@ class JdbcCases implements Cases {
     private static List<String> list(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
+
+    @Override
+    public List<UUID> closedBefore(Instant before, int limit) {
+        return jdbc.sql("select id from case_file where status = 'CLOSED' and updated_at < ? order by updated_at limit ?")
+                .params(Timestamp.from(before), limit).query(UUID.class).list();
+    }
+
+    /** Every table that refers to the case, then the case. */
+    private static final List<String> CASE_TABLES = List.of("case_concern", "case_child", "case_timeline", "case_participant",
+            "case_share", "case_task", "case_deadline_missed", "case_decision", "case_notification");
+
+    @Override
+    public void erase(UUID caseId) {
+        for (String table : CASE_TABLES) {
+            jdbc.sql("delete from " + table + " where case_id = ?").param(caseId).update();
+        }
+        jdbc.sql("update audit_log set detail = null where case_id = ?").param(caseId).update();
+        jdbc.sql("delete from case_file where id = ?").param(caseId).update();
+    }
 }

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /** Keeps, for each case, where its notifications stand (agency, channel, delivered or not), from notification-service. */
 @Component
-@KafkaListener(id = "case-service.notification-events", topics = Topics.NOTIFICATION_EVENTS, groupId = "case-service")
+@KafkaListener(id = "case-service.notification-events", topics = {Topics.NOTIFICATION_EVENTS, Topics.NOTIFICATION_EVENTS + Topics.REPLAY_INFIX + "case-service"},
+        groupId = "case-service")
 class NotificationEventsListener {
 
     private final CaseTimeline timeline;

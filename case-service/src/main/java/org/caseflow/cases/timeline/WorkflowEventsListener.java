@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /** One handler per workflow event type that needs its own words; any other goes in under its type name. */
 @Component
-@KafkaListener(id = "case-service.workflow-events", topics = Topics.WORKFLOW_EVENTS, groupId = "case-service")
+@KafkaListener(id = "case-service.workflow-events", topics = {Topics.WORKFLOW_EVENTS, Topics.WORKFLOW_EVENTS + Topics.REPLAY_INFIX + "case-service"},
+        groupId = "case-service")
 class WorkflowEventsListener {
 
     /** The step names that change the case itself; every other step only adds to the timeline. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /** The case record's events: reports, other agencies' news, reopened cases. */
 @Component
-@KafkaListener(id = "notification-service.case-events", topics = Topics.CASE_EVENTS, groupId = "notification-service")
+@KafkaListener(id = "notification-service.case-events", topics = {Topics.CASE_EVENTS, Topics.CASE_EVENTS + Topics.REPLAY_INFIX + "notification-service"},
+        groupId = "notification-service")
 class CaseEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);

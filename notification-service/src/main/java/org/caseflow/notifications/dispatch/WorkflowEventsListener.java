@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /** The procedure's events: tasks, steps, deadlines and explicit requests to notify agencies. */
 @Component
-@KafkaListener(id = "notification-service.workflow-events", topics = Topics.WORKFLOW_EVENTS, groupId = "notification-service")
+@KafkaListener(id = "notification-service.workflow-events", topics = {Topics.WORKFLOW_EVENTS, Topics.WORKFLOW_EVENTS + Topics.REPLAY_INFIX + "notification-service"},
+        groupId = "notification-service")
 class WorkflowEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowEventsListener.class);

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /** The case events that move the procedure; one handler per event type. */
 @Component
-@KafkaListener(id = "workflow-service.case-events", topics = Topics.CASE_EVENTS, groupId = "workflow-service")
+@KafkaListener(id = "workflow-service.case-events", topics = {Topics.CASE_EVENTS, Topics.CASE_EVENTS + Topics.REPLAY_INFIX + "workflow-service"},
+        groupId = "workflow-service")
 class CaseEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(CaseEventsListener.class);

@@ -26,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 /** An event that can never be delivered goes to the dead letters and in front of a supervisor. */
 class UndeliverableEventTest extends WorkflowIntegrationTest {
 
-    @Autowired KafkaTemplate<String, Object> kafka;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired DeadLetterIncidents incidents;
@@ -35,7 +34,7 @@ class UndeliverableEventTest extends WorkflowIntegrationTest {
     void aCourtDecisionForACaseWithoutProcedureBecomesASupervisorsReviewTask() throws Exception {
         String caseId = UUID.randomUUID().toString();
 
-        kafka.send(Topics.CASE_EVENTS, caseId, AgencyEventReceived.newBuilder()
+        kafkaAs(org.caseflow.infra.KafkaPrincipals.CASE_SERVICE).send(Topics.CASE_EVENTS, caseId, AgencyEventReceived.newBuilder()
                 .setEnvelope(Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setCaseId(caseId)
                         .setEventType("AgencyEventReceived").setOccurredAt(Instant.now()).setProducer("case-service")
                         .setCorrelationId("test").build())

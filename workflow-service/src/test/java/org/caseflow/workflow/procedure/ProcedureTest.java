@@ -55,7 +55,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Autowired AgencyEventCorrelator correlator;
     @Autowired ProcedureReopener reopener;
     @Autowired EarlyMessages earlyMessages;
-    private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka().bootstrapServers());
+    private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
 
     private String caseId;
 
