@@ -1,7 +1,9 @@
 package org.caseflow.cases;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.caseflow.infra.KafkaPrincipals;
 import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,15 +50,12 @@ public abstract class CaseServiceIntegrationTest {
     protected static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
 
     @Autowired
-    private org.springframework.kafka.core.ProducerFactory<String, Object> producers;
-    private final java.util.Map<String, org.springframework.kafka.core.KafkaTemplate<String, Object>> senders =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private ProducerFactory<String, Object> producers;
+    private final Map<String, KafkaTemplate<String, Object>> senders = new ConcurrentHashMap<>();
 
     /** A sender signed in to Kafka as the service, so that the broker's ACLs apply to it as to that service. */
-    protected org.springframework.kafka.core.KafkaTemplate<String, Object> kafkaAs(org.caseflow.infra.KafkaPrincipals.Principal service) {
-        return senders.computeIfAbsent(service.name(), name -> new org.springframework.kafka.core.KafkaTemplate<>(producers,
-                java.util.Map.of(org.apache.kafka.common.config.SaslConfigs.SASL_JAAS_CONFIG,
-                        org.caseflow.infra.LocalKafka.jaas(service.name(), service.password()))));
+    protected KafkaTemplate<String, Object> kafkaAs(KafkaPrincipals.Principal service) {
+        return senders.computeIfAbsent(service.name(), name -> new KafkaTemplate<>(producers, service.signIn()));
     }
 
     @DynamicPropertySource

@@ -81,11 +81,18 @@ class NeedToKnowTest extends CaseServiceIntegrationTest {
         assertThat(as("cpu.worker").getForObject("/api/cases/" + caseId, Map.class).get("reporter"))
                 .as("the owner, for as long as the case lives, and who reported it").isNotNull();
         assertThat(as("shelter.worker").getForObject("/api/cases/" + caseId, Map.class).get("reporter")).isNull();
+        assertThat(listed("health.worker")).as("nor is it in health's list of cases").doesNotContain(caseId);
+        assertThat(listed("shelter.worker")).contains(caseId);
 
         assertThat(post(http, "/api/cases/" + caseId + "/shares", "{\"agency\": \"health\", \"overrideReason\": \"the child is ill\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(as("health.worker").getForObject("/api/cases/" + caseId, Map.class).get("narrative")).as("a share still grants it")
                 .isNotNull();
+    }
+
+    private List<Object> listed(String user) {
+        return ((List<Map<String, Object>>) as(user).getForObject("/api/cases?size=100", Map.class).get("cases")).stream()
+                .map(found -> found.get("id")).toList();
     }
 
     private String reportAs(String user) {

@@ -13,6 +13,7 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -31,6 +32,11 @@ public final class KafkaPrincipals {
 
         public String password() {
             return name;
+        }
+
+        /** What a client's configuration needs to sign in as this principal (beside the broker's address and SASL). */
+        public Map<String, Object> signIn() {
+            return Map.of(SaslConfigs.SASL_JAAS_CONFIG, LocalKafka.jaas(name, password()));
         }
     }
 

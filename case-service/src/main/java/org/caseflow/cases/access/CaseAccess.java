@@ -99,7 +99,7 @@ public class CaseAccess {
             throw new InvalidSearch("agency", "'" + search.agency() + "' is not an agency; expected one of "
                     + identities.agencyIds().stream().sorted().toList());
         }
-        CaseSearch.Scope scope = caller.supervisor() ? CaseSearch.Scope.ALL : new CaseSearch.Scope(caller.agencies());
+        CaseSearch.Scope scope = needToKnow.searchScope(caller, clock.instant());
         return transactions.execute(status -> {
             CaseSummary.Page page = cases.search(search, scope, properties.timeZone(), clock.instant());
             audit.record(caller, AuditAction.CASES_SEARCHED, null, AuditEntry.Outcome.DONE, "criteria " + search

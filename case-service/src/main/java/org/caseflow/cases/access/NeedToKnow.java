@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.caseflow.cases.CasesProperties;
+import org.caseflow.cases.casefile.CaseSearch;
 import org.caseflow.cases.casefile.CaseTask;
 import org.caseflow.cases.casefile.Participant;
 import org.caseflow.identity.Caller;
@@ -65,6 +66,12 @@ final class NeedToKnow {
             }
         }
         return sight;
+    }
+
+    /** The cases a search by the caller finds: those it may open, by the same rule. */
+    CaseSearch.Scope searchScope(Caller caller, Instant now) {
+        return caller.supervisor() ? CaseSearch.Scope.ALL
+                : new CaseSearch.Scope(caller.agencies(), properties.needToKnow().owners(), now.minus(properties.needToKnow().afterLastTask()));
     }
 
     /** Whether the reader, who sees the file, may also know who reported the case. */

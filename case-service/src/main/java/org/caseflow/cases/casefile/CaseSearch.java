@@ -44,9 +44,15 @@ public record CaseSearch(CaseStatus status, RiskLevel riskLevel, String agency, 
         RISK
     }
 
-    /** Who searches: a caseworker's agencies (only their cases), or null for a supervisor (all). */
-    public record Scope(Set<String> agencies) {
-        public static final Scope ALL = new Scope(null);
+    /**
+     * Whose cases a search finds: a supervisor's all; a caseworker's those their agencies may open (the
+     * rule of access/NeedToKnow): reported by them, shared with them, owned by them (owners), or with a
+     * task of theirs open or ended after {@code tasksEndedAfter}.
+     *
+     * @param agencies the caseworker's agencies, or null for a supervisor
+     */
+    public record Scope(Set<String> agencies, Set<String> owners, java.time.Instant tasksEndedAfter) {
+        public static final Scope ALL = new Scope(null, Set.of(), java.time.Instant.EPOCH);
 
         public boolean all() {
             return agencies == null;

@@ -301,7 +301,14 @@ class JdbcCases implements Cases {
     }
 
     private static final String SEARCH_WHERE = """
-            where (:all or exists (select 1 from case_participant p where p.case_id = c.id and p.agency = any(:scope)))
+            where (:all
+                   -- the rule of access/NeedToKnow: reported, owned, shared, or a task open or recently ended
+                   or exists (select 1 from case_participant p where p.case_id = c.id and p.agency = any(:scope)
+                              and (p.reason <> 'TASK' or p.agency = any(:owners)))
+                   or exists (select 1 from case_share s where s.case_id = c.id and s.agency = any(:scope))
+                   or exists (select 1 from case_task t where t.case_id = c.id
+                              and string_to_array(t.agencies, ',') && cast(:scope as text[])
+                              and (t.completed_at is null or t.completed_at > :tasksEndedAfter)))
               and (cast(:status as varchar) is null or c.status = :status)
               and (cast(:risk as varchar) is null or c.risk_level = :risk)
               and (cast(:agency as varchar) is null
@@ -354,6 +361,8 @@ class JdbcCases implements Cases {
         return statement
                 .param("all", scope.all())
                 .param("scope", scope.all() ? new String[0] : scope.agencies().toArray(new String[0]))
+                .param("owners", scope.owners().toArray(new String[0]))
+                .param("tasksEndedAfter", Timestamp.from(scope.tasksEndedAfter()))
                 .param("status", search.status() == null ? null : search.status().name())
                 .param("risk", search.riskLevel() == null ? null : search.riskLevel().name())
                 .param("agency", search.agency())
