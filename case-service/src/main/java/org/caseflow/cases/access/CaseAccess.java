@@ -87,7 +87,7 @@ public class CaseAccess {
      * @param how where the case was read (the case file page), for the audit record; null for the API
      */
     public CaseFile read(UUID caseId, Caller caller, String how) {
-        return guarded(caseId, caller, AuditAction.CASE_READ, how, Sight.STATUS, sight -> file(caseId, caller, sight));
+        return guarded(caseId, caller, AuditAction.CASE_READ, how, Sight.STATUS, decided -> file(caseId, caller, decided));
     }
 
     /**
@@ -113,9 +113,9 @@ public class CaseAccess {
 
     /** Reopens a closed case on the caller's behalf; the procedure starts again. */
     public CaseFile reopen(UUID caseId, Caller caller, String correlationId) {
-        return guarded(caseId, caller, AuditAction.CASE_REOPENED, null, Sight.FILE, sight -> {
+        return guarded(caseId, caller, AuditAction.CASE_REOPENED, null, Sight.FILE, decided -> {
             actions.reopen(caseId, caller.user(), correlationId);
-            return file(caseId, caller, sight);
+            return file(caseId, caller, decided.sight());
         });
     }
 
@@ -148,7 +148,7 @@ public class CaseAccess {
                 return eventId;
             });
         }
-        return guarded(caseId, caller, AuditAction.AGENCY_EVENT_RECEIVED, detail, Sight.STATUS, sight -> work.get());
+        return guarded(caseId, caller, AuditAction.AGENCY_EVENT_RECEIVED, detail, Sight.STATUS, decided -> work.get());
     }
 
     private void checkAgencyEvent(UUID caseId, String kind, String sender, String outcome, Map<String, String> attributes,
@@ -203,13 +203,13 @@ public class CaseAccess {
         String detail = "shared with " + agency + (share.overridden()
                 ? "; supervisor's override without consent: " + overrideReason
                 : "; consent of " + consent.givenBy() + (consent.reference() == null ? "" : ", recorded in " + consent.reference()));
-        return guarded(caseId, caller, AuditAction.CASE_SHARED, detail, Sight.FILE, sight -> {
+        return guarded(caseId, caller, AuditAction.CASE_SHARED, detail, Sight.FILE, decided -> {
             Case caze = cases.getForUpdate(caseId);
             cases.addShare(share);
             cases.appendToTimeline(caze.id(), new TimelineEntry("share-" + share.id(), "CaseShared", share.sharedAt(),
                     "case-service", "Shared with " + agency + (share.overridden() ? " on a supervisor's override" : " on consent")));
             log.info("Case {} shared with {} by {} ({})", caseId, agency, caller.user(), share.overridden() ? "override" : "consent");
-            return file(caseId, caller, sight);
+            return file(caseId, caller, decided.sight());
         });
     }
 
@@ -220,7 +220,7 @@ public class CaseAccess {
      * recorded on its own, as failed.
      */
     private <T> T guarded(UUID caseId, Caller caller, AuditAction action, String detail, Sight needed,
-                          java.util.function.Function<Sight, T> work) {
+                          java.util.function.Function<Decided, T> work) {
         Optional<T> done;
         try {
             done = doneIfAllowed(caseId, caller, action, detail, needed, work);
@@ -232,10 +232,13 @@ public class CaseAccess {
     }
 
     private <T> Optional<T> doneIfAllowed(UUID caseId, Caller caller, AuditAction action, String detail, Sight needed,
-                                          java.util.function.Function<Sight, T> work) {
+                                          java.util.function.Function<Decided, T> work) {
         return transactions.execute(status -> {
-            Sight sight = needToKnow.of(caller, cases.participants(caseId), cases.tasks(caseId),
-                    cases.shares(caseId).stream().map(Share::agency).collect(java.util.stream.Collectors.toSet()), clock.instant());
+            List<Participant> participants = cases.participants(caseId);
+            List<CaseTask> tasks = cases.tasks(caseId);
+            List<Share> shares = cases.shares(caseId);
+            Sight sight = needToKnow.of(caller, participants, tasks,
+                    shares.stream().map(Share::agency).collect(java.util.stream.Collectors.toSet()), clock.instant());
             if (!sight.atLeast(needed)) {
                 audit.record(caller, action, caseId, AuditEntry.Outcome.REFUSED, sight == Sight.NONE
                         ? "the caller's agencies take no part in the case (or no longer), or there is no such case"
@@ -243,20 +246,29 @@ public class CaseAccess {
                 log.warn("{} refused to {} (case {}): the user's agencies may not", action, caller.user(), caseId);
                 return Optional.empty();
             }
-            T result = work.apply(sight);
+            T result = work.apply(new Decided(sight, participants, tasks, shares));
             audit.record(caller, action, caseId, AuditEntry.Outcome.DONE, detail);
             return Optional.of(result);
         });
     }
 
+    /** What the guard read of the case to decide, and decided: a read that changes nothing shows the same. */
+    private record Decided(Sight sight, List<Participant> participants, List<CaseTask> tasks, List<Share> shares) {
+    }
+
+    /** The file after a change: read again. */
     private CaseFile file(UUID caseId, Caller caller, Sight sight) {
-        List<CaseTask> tasks = NeedToKnow.tasksSeen(caller, sight, cases.tasks(caseId));
-        if (sight != Sight.FILE) {
+        return file(caseId, caller, new Decided(sight, cases.participants(caseId), cases.tasks(caseId), cases.shares(caseId)));
+    }
+
+    private CaseFile file(UUID caseId, Caller caller, Decided decided) {
+        List<CaseTask> tasks = NeedToKnow.tasksSeen(caller, decided.sight(), decided.tasks());
+        if (decided.sight() != Sight.FILE) {
             return new CaseFile(cases.get(caseId), List.of(), List.of(), List.of(), tasks, List.of(), List.of(), List.of(),
                     false, false);
         }
-        return new CaseFile(cases.get(caseId), cases.timeline(caseId), cases.participants(caseId), cases.shares(caseId),
+        return new CaseFile(cases.get(caseId), cases.timeline(caseId), decided.participants(), decided.shares(),
                 tasks, cases.missedDeadlines(caseId), cases.decisions(caseId), cases.notifications(caseId),
-                true, needToKnow.knowsTheReporter(caller, sight));
+                true, needToKnow.knowsTheReporter(caller, decided.sight()));
     }
 }
