@@ -32,12 +32,14 @@ public record CasesProperties(
         @DefaultValue Retention retention) {
 
     /**
-     * @param closedCases how long a case is kept after it was closed (and not reopened); then it is erased
-     * @param interval    how often erasure looks for such cases
+     * @param closedCases     how long a case is kept after it was closed (and not reopened); then it is erased
+     * @param interval        how often erasure looks for such cases
+     * @param idempotencyKeys how long a report's Idempotency-Key makes its retries the same case
      */
     public record Retention(
             @DefaultValue("3650d") Duration closedCases,
-            @DefaultValue("1h") Duration interval) {
+            @DefaultValue("1h") Duration interval,
+            @DefaultValue("24h") Duration idempotencyKeys) {
     }
 
     public CasesProperties {

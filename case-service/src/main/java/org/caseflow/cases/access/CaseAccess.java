@@ -71,12 +71,56 @@ public class CaseAccess {
 
     /** Opens a case for the report; the reporter's agencies take part in it from then on. */
     public Case report(Report report, String correlationId, Caller caller) {
+        return report(report, correlationId, caller, null);
+    }
+
+    /**
+     * Opens a case for the report, once per idempotency key: the same caller sending the same key with
+     * the same report again (a retry after a lost answer) gets the case the first made, for as long as
+     * {@code caseflow.cases.retention.idempotency-keys}; two such requests at once make one case.
+     *
+     * @param key the client's key and a digest of its request, or null for none
+     * @throws IdempotencyKeyReused when the key came with another report
+     */
+    public Case report(Report report, String correlationId, Caller caller, IdempotencyKey key) {
+        try {
+            return reportOnce(report, correlationId, caller, key);
+        } catch (org.springframework.dao.DuplicateKeyException race) {
+            // The same key at the same moment: the other request made the case, which this one now finds.
+            return reportOnce(report, correlationId, caller, key);
+        }
+    }
+
+    private Case reportOnce(Report report, String correlationId, Caller caller, IdempotencyKey key) {
         return transactions.execute(status -> {
+            if (key != null) {
+                Optional<Cases.KeptReport> earlier = cases.reportedWithKey(caller.user(), key.key(),
+                        clock.instant().minus(properties.retention().idempotencyKeys()));
+                if (earlier.isPresent()) {
+                    if (!earlier.get().digest().equals(key.digest())) {
+                        throw new IdempotencyKeyReused();
+                    }
+                    audit.record(caller, AuditAction.CASE_REPORTED, earlier.get().caseId(), AuditEntry.Outcome.DONE,
+                            "the same report again (Idempotency-Key): no second case");
+                    return cases.get(earlier.get().caseId());
+                }
+            }
             Case caze = reporting.report(report, correlationId);
             cases.addParticipants(caze.id(), caller.agencies(), Participant.Reason.REPORTED, caze.reportedAt());
+            if (key != null) {
+                cases.keepReportKey(caller.user(), key.key(), key.digest(), caze.id(), caze.reportedAt());
+            }
             audit.record(caller, AuditAction.CASE_REPORTED, caze.id(), AuditEntry.Outcome.DONE, "source " + report.source());
             return caze;
         });
+    }
+
+    /**
+     * A client's Idempotency-Key and a digest of the request it came with.
+     *
+     * @param digest the request's SHA-256, hex: what tells a retry from another report under the same key
+     */
+    public record IdempotencyKey(String key, String digest) {
     }
 
     public CaseFile read(UUID caseId, Caller caller) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the children, the account, the timeline, the tasks, shares and decisions, all of it, each case in a
  * transaction of its own. The audit log keeps who read and changed the case and when, without the
  * details (consents, override reasons), and records the erasure. A reopened case is not closed, and
- * stays.
+ * stays. Reports' idempotency keys are forgotten once past their time.
  */
 @Service
 public class CaseRetention {
@@ -69,6 +69,7 @@ public class CaseRetention {
         if (erased > 0) {
             log.info("Case retention: {} cases closed longer ago than {} days erased", erased, retention.closedCases().toDays());
         }
+        cases.forgetReportKeys(clock.instant().minus(retention.idempotencyKeys()));
         return erased;
     }
 }

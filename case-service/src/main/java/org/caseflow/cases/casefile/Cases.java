@@ -91,4 +91,17 @@ public interface Cases {
 
     /** Deletes the case and everything recorded of it; the audit log keeps who did what, without details. */
     void erase(UUID caseId);
+
+    /** The report the caller made with the key since the moment, if any: its digest and case. */
+    Optional<KeptReport> reportedWithKey(String actor, String key, Instant since);
+
+    /** Keeps the key a case was made with; one the caller kept already is a duplicate key error (two at once). */
+    void keepReportKey(String actor, String key, String digest, UUID caseId, Instant at);
+
+    /** Forgets the keys kept before the moment; returns how many. */
+    int forgetReportKeys(Instant before);
+
+    /** A report made under an idempotency key: the request's digest and the case it made. */
+    record KeptReport(String digest, UUID caseId) {
+    }
 }

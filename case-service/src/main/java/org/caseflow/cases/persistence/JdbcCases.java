@@ -395,7 +395,7 @@ class JdbcCases implements Cases {
 
     /** Every table that refers to the case, then the case. */
     private static final List<String> CASE_TABLES = List.of("case_concern", "case_child", "case_timeline", "case_participant",
-            "case_share", "case_task", "case_deadline_missed", "case_decision", "case_notification");
+            "case_share", "case_task", "case_deadline_missed", "case_decision", "case_notification", "report_idempotency");
 
     @Override
     public void erase(UUID caseId) {
@@ -404,5 +404,30 @@ class JdbcCases implements Cases {
         }
         jdbc.sql("update audit_log set detail = null where case_id = ?").param(caseId).update();
         jdbc.sql("delete from case_file where id = ?").param(caseId).update();
+    }
+
+    @Override
+    public Optional<KeptReport> reportedWithKey(String actor, String key, Instant since) {
+        return jdbc.sql("""
+                select request_digest, case_id from report_idempotency
+                where actor = ? and idempotency_key = ? and created_at > ?""")
+                .params(actor, key, Timestamp.from(since))
+                .query((rs, n) -> new KeptReport(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+    }
+
+    @Override
+    public void keepReportKey(String actor, String key, String digest, UUID caseId, Instant at) {
+        // An expired key of the caller's may be used again.
+        jdbc.sql("delete from report_idempotency where actor = ? and idempotency_key = ? and created_at <= ?")
+                .params(actor, key, Timestamp.from(at.minusSeconds(1))).update();
+        jdbc.sql("""
+                insert into report_idempotency (actor, idempotency_key, request_digest, case_id, created_at)
+                values (?, ?, ?, ?, ?)""")
+                .params(actor, key, digest, caseId, Timestamp.from(at)).update();
+    }
+
+    @Override
+    public int forgetReportKeys(Instant before) {
+        return jdbc.sql("delete from report_idempotency where created_at < ?").param(Timestamp.from(before)).update();
     }
 }

@@ -1,6 +1,7 @@
 package org.caseflow.cases.web;
 
 import org.caseflow.cases.access.AgencyEventRefused;
+import org.caseflow.cases.access.IdempotencyKeyReused;
 import org.caseflow.cases.access.ShareRefused;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
@@ -34,6 +35,18 @@ class ApiProblems extends ApiProblemsBase {
         return e.forbidden()
                 ? problem(HttpStatus.FORBIDDEN, "Agency event refused", e, "caseId", e.caseId())
                 : invalid(java.util.List.of(error(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(CaseController.InvalidHeader.class)
+    ProblemDetail invalidHeader(CaseController.InvalidHeader e) {
+        return invalid(java.util.List.of(error(e.header(), e.getMessage())));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setTitle("Idempotency-Key reused");
+        return problem;
     }
 
     @ExceptionHandler(CaseStateConflict.class)

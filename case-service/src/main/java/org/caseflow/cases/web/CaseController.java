@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Valid;
 import org.caseflow.cases.access.CaseAccess;
 import org.caseflow.cases.casefile.Case;
@@ -25,22 +26,37 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CaseController {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /** What a client's correlation id or idempotency key may be: short, plain, safe to log. */
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private static final int DEFAULT_PAGE_SIZE = 20;
 
-    private final CaseAccess access;
+    /** A client's key for one report: its retries with the same key and body are the same case. */
+    static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
 
-    CaseController(CaseAccess access) {
+    private final CaseAccess access;
+    private final ObjectMapper json;
+
+    CaseController(CaseAccess access, ObjectMapper json) {
         this.access = access;
+        this.json = json;
     }
 
-    /** Takes a report; 201 with the new case's id and Location. The reporter's agency takes part in the case. */
+    /**
+     * Takes a report; 201 with the new case's id and Location. The reporter's agency takes part in the
+     * case. With an {@code Idempotency-Key}, the same report sent again by the same caller (a retry after
+     * a lost answer) gets the same answer and no second case; the key with another report is a 422.
+     */
     @PostMapping
     ResponseEntity<Map<String, Object>> report(@Valid @RequestBody ReportRequest request, Caller caller,
-                                               @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+                                               @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId,
+                                               @RequestHeader(name = IDEMPOTENCY_HEADER, required = false) String idempotencyKey) {
+        if (idempotencyKey != null && !SAFE_CORRELATION_ID.matcher(idempotencyKey).matches()) {
+            throw new InvalidHeader(IDEMPOTENCY_HEADER, "must be 1 to 100 letters, digits or . _ : -");
+        }
         String correlation = correlation(correlationId);
-        Case caze = access.report(request.toReport(), correlation, caller);
+        Case caze = access.report(request.toReport(), correlation, caller,
+                idempotencyKey == null ? null : new CaseAccess.IdempotencyKey(idempotencyKey, digest(request)));
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(caze.id()).toUri();
         return ResponseEntity.created(location)
                 .header(CORRELATION_HEADER, correlation)
@@ -92,7 +108,31 @@ class CaseController {
         return ResponseEntity.accepted().body(Map.of("eventId", eventId, "caseId", id));
     }
 
+    /** The request as the service read it, hashed: what tells a retry from another report under one key. */
+    private String digest(ReportRequest request) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsBytes(request)));
+        } catch (java.security.NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Could not digest a report", e);
+        }
+    }
+
     private static String correlation(String requested) {
         return requested != null && SAFE_CORRELATION_ID.matcher(requested).matches() ? requested : UUID.randomUUID().toString();
+    }
+
+    /** A request header that is not what the API takes: a 400 naming it. */
+    static final class InvalidHeader extends RuntimeException {
+        private final String header;
+
+        InvalidHeader(String header, String message) {
+            super(message);
+            this.header = header;
+        }
+
+        String header() {
+            return header;
+        }
     }
 }
