@@ -5,8 +5,9 @@ set -eu
 for service in case_service workflow_service notification_service; do
   password_variable=$(echo "${service}_db_password" | tr '[:lower:]' '[:upper:]')
   password=$(eval "printf '%s' \"\${${password_variable}:?set ${password_variable} in .env}\"")
-  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres <<SQL
-create role ${service} login password '${password}';
+  # The password goes in as a psql variable, quoted by psql: any character is safe in it.
+  psql -v ON_ERROR_STOP=1 -v password="$password" --username "$POSTGRES_USER" --dbname postgres <<SQL
+create role ${service} login password :'password';
 create database ${service} owner ${service};
 revoke all on database ${service} from public;
 SQL
