@@ -90,12 +90,8 @@ class EndToEndIT {
         complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
 
         // The court's system sends its decision with the court's own service identity.
-        HttpResponse<String> court = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(ServiceName.CASE) + "/api/cases/" + caseId
-                        + "/agency-events")).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("court.service:demo".getBytes()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"kind\": \"CourtDecisionRecorded\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> court = postAs("court.service", stack.url(ServiceName.CASE) + "/api/cases/" + caseId + "/agency-events",
+                "{\"kind\": \"CourtDecisionRecorded\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}");
         assertThat(court.statusCode()).isEqualTo(202);
         Map<String, Object> placement = awaitTask(workflow, caseId, "StartPlacement");
         assertThat(getList(workflow + "/engine-rest/task/" + placement.get("id") + "/identity-links"))
@@ -124,13 +120,33 @@ class EndToEndIT {
                 list -> list.size() == 1).get(0);
     }
 
+    /**
+     * Completes the task as the agencies would: first a caseworker of an agency that is no candidate of
+     * it tries and is refused, then the owning agency's own caseworker (the supervisors' for an approval)
+     * completes it.
+     */
     private static void complete(String workflow, String caseId, String taskKey, Map<String, Object> variables) throws Exception {
         Map<String, Object> task = awaitTask(workflow, caseId, taskKey);
+        List<String> candidates = getList(workflow + "/engine-rest/task/" + task.get("id") + "/identity-links").stream()
+                .map(link -> (String) link.get("groupId")).filter(java.util.Objects::nonNull).toList();
+        String owner = candidates.contains("supervisors") ? "supervisor" : candidates.get(0) + ".worker";
+        String stranger = List.of("krat", "police", "shelter").stream().filter(agency -> !candidates.contains(agency))
+                .findFirst().orElseThrow() + ".worker";
         Map<String, Object> typed = new java.util.HashMap<>();
         variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
-        HttpResponse<String> response = post(workflow + "/engine-rest/task/" + task.get("id") + "/complete",
-                JSON.writeValueAsString(Map.of("variables", typed)));
-        assertThat(response.statusCode()).as("complete " + taskKey + ": " + response.body()).isEqualTo(204);
+        String body = JSON.writeValueAsString(Map.of("variables", typed));
+        String url = workflow + "/engine-rest/task/" + task.get("id") + "/complete";
+
+        assertThat(postAs(stranger, url, body).statusCode()).as(stranger + " completes " + taskKey).isEqualTo(403);
+        HttpResponse<String> response = postAs(owner, url, body);
+        assertThat(response.statusCode()).as(owner + " completes " + taskKey + ": " + response.body()).isEqualTo(204);
+    }
+
+    private static HttpResponse<String> postAs(String user, String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String url, String json) throws Exception {
