@@ -15,8 +15,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Checks a user's password against the configured users; the user's groups become the authorities
- * {@code GROUP_<id>}. A configured service gets {@code SERVICE} and {@code SERVICE_FOR_<body>} instead. Passwords are compared in constant time, and an unknown user costs the same as a
- * wrong password, so neither timing nor the answer tells which users exist.
+ * {@code GROUP_<id>}; a configured service gets {@code SERVICE} and {@code SERVICE_FOR_<body>} instead.
+ * Passwords are compared in constant time, and an unknown user costs the same as a wrong password, so
+ * neither timing nor the answer tells which users exist.
  */
 public class ConfiguredUsers implements AuthenticationProvider {
 

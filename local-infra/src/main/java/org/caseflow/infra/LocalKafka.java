@@ -105,21 +105,6 @@ public final class LocalKafka implements AutoCloseable {
         return port;
     }
 
-    /** What a client signing in as the principal needs besides its serializers: the address and SASL. */
-    public Map<String, Object> clientProperties(String principal, String password) {
-        return clientProperties(bootstrapServers(), principal, password);
-    }
-
-    /** The same for a broker at the address, such as a Spring service's {@code spring.kafka.*}. */
-    public static Map<String, Object> clientProperties(String bootstrapServers, String principal, String password) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        properties.put(SaslConfigs.SASL_MECHANISM, SCRAM);
-        properties.put(SaslConfigs.SASL_JAAS_CONFIG, jaas(principal, password));
-        return properties;
-    }
-
     /** The super user's client properties, for tests and tools that look at everything. */
     public Map<String, Object> adminProperties() {
         Map<String, Object> properties = new HashMap<>();

@@ -75,11 +75,6 @@ final class TaskForm {
         }
     }
 
-    /** The fields' keys, in the form's order. */
-    List<String> keys() {
-        return fields.stream().map(Field::key).toList();
-    }
-
     /**
      * Checks a completion's variables against the form.
      *
