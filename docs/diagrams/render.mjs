@@ -4,7 +4,8 @@
 //
 //   cd docs/diagrams && npm install && node render.mjs
 //
-// Chromium is Debian's (apt-get install -y chromium); set CHROMIUM to use another binary. Nothing is
+// Chromium is Debian's (apt-get install -y chromium); set CHROMIUM to use another binary, MODELS and IMAGES
+// to render other models or into another folder (to look at a draft). Nothing is
 // fetched from the network: the viewer comes from node_modules and the models from bpmn/.
 
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
@@ -16,8 +17,8 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
-const modelsDir = join(root, 'bpmn');
-const imagesDir = join(root, 'docs', 'images');
+const modelsDir = process.env.MODELS || join(root, 'bpmn');
+const imagesDir = process.env.IMAGES || join(root, 'docs', 'images');
 const require = createRequire(import.meta.url);
 const bpmnJs = dirname(require.resolve('bpmn-js/package.json'));
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';

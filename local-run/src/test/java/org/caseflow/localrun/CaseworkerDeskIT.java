@@ -106,6 +106,9 @@ class CaseworkerDeskIT {
 
             driver.get(taskPage);
             WebElement form = browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            assertThat(form.findElements(By.cssSelector("input[type=radio]:checked"))).as("the decisions start empty").isEmpty();
+            answer(browser, form, "rast për mbrojtjen e fëmijës", "Po");
+            answer(browser, form, "shoqërojë kontaktin e parë", "Jo");
             choose(browser, form, "I ulët");
             form.findElement(By.cssSelector("textarea")).sendKeys("Lyp çdo mëngjes në vend të shkollës.");
             completeButton(browser).click();
@@ -229,6 +232,14 @@ class CaseworkerDeskIT {
         form.findElement(By.cssSelector(".fjs-form-field-select .fjs-input-group")).click();
         browser.wait.until(driver -> form.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
                 .filter(item -> item.getText().startsWith(words)).findFirst().orElse(null)).click();
+    }
+
+    /** Answers a yes / no question of a form-js form by clicking the answer's words, as a person does. */
+    private static void answer(Browser browser, WebElement form, String question, String words) {
+        WebElement field = browser.wait.until(driver -> form.findElements(By.cssSelector(".fjs-form-field-radio")).stream()
+                .filter(f -> f.isDisplayed() && f.getText().contains(question)).findFirst().orElse(null));
+        field.findElements(By.cssSelector("label")).stream().filter(label -> label.getText().startsWith(words)).findFirst()
+                .orElseThrow(() -> new AssertionError("no answer '" + words + "' in: " + field.getText())).click();
     }
 
     /** The task's Complete button: the one primary button shown beside an open form. */

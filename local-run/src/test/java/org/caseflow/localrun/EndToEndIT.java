@@ -80,13 +80,13 @@ class EndToEndIT {
 
         // The caseworker screens the report, and the case goes through assessment to a placement the court confirms.
         String workflow = stack.url(ServiceName.WORKFLOW);
-        complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM",
-                "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
-        complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", true, "policeEscortNeeded", false));
-        complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health"));
+        complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", "true", "riskLevel", "MEDIUM",
+                "policeEscortNeeded", "false", "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
+        complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", "true", "firstContactOn", "2026-12-01"));
+        complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "technicalGroupAgencies", "health"));
         complete(workflow, caseId, "GiveTechnicalGroupInput", Map.of("inputGiven", true));
         complete(workflow, caseId, "DraftProtectionPlan", Map.of("planReference", "PIM-7"));
-        complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", true));
+        complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", "true"));
         complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
 
         // The court's system sends its decision with the court's own service identity.
@@ -96,7 +96,7 @@ class EndToEndIT {
         Map<String, Object> placement = awaitTask(workflow, caseId, "StartPlacement");
         assertThat(getList(workflow + "/engine-rest/task/" + placement.get("id") + "/identity-links"))
                 .extracting(link -> link.get("groupId")).contains("shelter");
-        complete(workflow, caseId, "StartPlacement", Map.of("placementStarted", true));
+        complete(workflow, caseId, "StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-02"));
 
         List<String> expected = List.of("CaseReported", "TaskCreated", "TaskCompleted", "CaseScreened", "TechnicalGroupConvened",
                 "ProtectionPlanApproved", "CourtDecisionRecorded", "PlacementStarted");

@@ -1,5 +1,6 @@
 package org.caseflow.workflow.correlation;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
 import org.caseflow.events.AgencyEventReceived;
 import org.caseflow.messaging.ProcessedEvents;
+import org.caseflow.workflow.procedure.ProcessVariables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -69,6 +71,7 @@ public class AgencyEventCorrelator {
         variables.put(base, event.getOutcome());
         variables.put(base + "Reference", event.getReference());
         variables.put(base + "By", event.getAgency());
+        variables.put(ProcessVariables.happenedAt(event.getKind()), Date.from(event.getEnvelope().getOccurredAt()));
         return variables;
     }
 

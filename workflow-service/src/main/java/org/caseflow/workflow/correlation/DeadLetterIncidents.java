@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.caseflow.messaging.DeadLetter;
 import org.caseflow.messaging.DeadLetterObserver;
@@ -33,10 +34,12 @@ class DeadLetterIncidents implements DeadLetterObserver {
         if (deadLetter.caseId() == null) {
             return;
         }
+        // The case's own procedures, not the processes they call (the anti-trafficking track, an escalation).
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deadLetter.caseId())
-                .active().list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(REVIEW_PROCESS + ":")).toList();
+                .active().list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(REVIEW_PROCESS + ":"))
+                .filter(p -> p.getId().equals(p.getRootProcessInstanceId())).toList();
         for (ProcessInstance instance : running) {
-            runtime.createIncident(INCIDENT_TYPE, instance.getId(), "dead-letter:" + deadLetter.id(),
+            runtime.createIncident(INCIDENT_TYPE, executionAtAStep(instance.getId()), "dead-letter:" + deadLetter.id(),
                     "Event " + deadLetter.eventType() + " could not be handled (dead letter " + deadLetter.id() + "): "
                             + deadLetter.reason());
         }
@@ -49,5 +52,17 @@ class DeadLetterIncidents implements DeadLetterObserver {
             variables.put("reason", deadLetter.reason());
             runtime.startProcessInstanceByKey(REVIEW_PROCESS, deadLetter.caseId(), variables);
         }
+    }
+
+    /**
+     * An execution that waits at a step: an incident needs one, and the process instance itself is not
+     * at a step when its step has a boundary timer (the step runs in an execution of its own).
+     */
+    private String executionAtAStep(String processInstanceId) {
+        ActivityInstance step = runtime.getActivityInstance(processInstanceId);
+        while (step != null && step.getChildActivityInstances().length > 0) {
+            step = step.getChildActivityInstances()[0];
+        }
+        return step == null || step.getExecutionIds().length == 0 ? processInstanceId : step.getExecutionIds()[0];
     }
 }

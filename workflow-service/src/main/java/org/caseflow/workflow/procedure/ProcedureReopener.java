@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.caseflow.events.CaseReopened;
 import org.caseflow.messaging.ProcessedEvents;
 import org.caseflow.workflow.WorkflowProperties;
@@ -70,6 +71,10 @@ class ProcedureReopener {
         variables.put(ProcessVariables.CASE_ID, caseId);
         variables.put(ProcessVariables.CORRELATION_ID, event.getEnvelope().getCorrelationId());
         variables.put(ProcessVariables.IMMEDIATE_DANGER, false);
+        // The supervisor who reopens decides that it is a protection case again, at its last risk level: the
+        // reopened procedure skips the screening, and deadlines that count from the screening count from now.
+        variables.put(ProcessVariables.happenedAt("CaseScreened"), ClockUtil.getCurrentTime());
+        variables.put(ProcessVariables.happenedAt("CaseReported"), ClockUtil.getCurrentTime());
         runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseId).setVariables(variables).correlateStartMessage();
         log.info("Case {} reopened: procedure started again", caseId);
     }

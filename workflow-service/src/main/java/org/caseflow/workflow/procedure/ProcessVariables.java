@@ -23,6 +23,15 @@ public final class ProcessVariables {
     /** HIGH, MEDIUM or LOW: set by the screening worker. */
     public static final String RISK_LEVEL = "riskLevel";
 
+    /**
+     * The variable that holds when an event of the case happened, such as {@code caseScreenedAt} for
+     * CaseScreened: set when the procedure publishes the event or receives it from an agency, so that a
+     * deadline can count from it (the column "counted from" of deadlines.dmn).
+     */
+    public static String happenedAt(String eventName) {
+        return Character.toLowerCase(eventName.charAt(0)) + eventName.substring(1) + "At";
+    }
+
     private ProcessVariables() {
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.Duration;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,13 +20,22 @@ import org.springframework.stereotype.Component;
  * Looks the deadlines of the case up in the decision table {@code deadlines} (by deadline, risk level
  * and immediate danger) and sets, for each name in the input parameter {@code deadlines}, the process
  * variables {@code <name>Period} (the ISO 8601 duration, for timers that repeat) and {@code <name>Due}
- * (the period counted from the report, that is from the start of the procedure, for due dates and
- * deadline timers). The periods are data: a supervisor changes deadlines.dmn and deploys it.
+ * (the period counted from the event the table names for it, for due dates and deadline timers). The
+ * periods and what they count from are data: a supervisor changes deadlines.dmn and deploys it.
+ *
+ * <p>A deadline counts from an event of the case ({@code CaseReported}, {@code CaseScreened},
+ * {@code EmergencyMeasureTaken}...): the time the procedure published or received it, kept in the
+ * variable {@link ProcessVariables#happenedAt}; for {@code CaseReported}, when case-service took the
+ * report (or the reopening), and the start of the procedure for one started without that variable. A deadline
+ * with nothing to count from is a period only (a review every so often): it gets no due date. The risk
+ * level is the variable {@code riskLevel}, or an input parameter of that name (the suggested level,
+ * before the screening has set one).
  */
 @Component("computeDeadlines")
 class ComputeDeadlines implements JavaDelegate {
 
     static final String DECISION = "deadlines";
+    static final String REPORTED = "CaseReported";
 
     private final DecisionService decisions;
     private final HistoryService history;
@@ -47,27 +55,42 @@ class ComputeDeadlines implements JavaDelegate {
             throw new IllegalStateException("Deadlines need the case's risk level; the case has none yet");
         }
         Object immediateDanger = execution.getVariable(ProcessVariables.IMMEDIATE_DANGER);
-        Date from = reportedAt(execution);
         for (String deadline : parameters.list("deadlines")) {
             Map<String, Object> inputs = new HashMap<>();
             inputs.put("deadline", deadline);
             inputs.put("riskLevel", riskLevel.toString());
             inputs.put("immediateDanger", Boolean.TRUE.equals(immediateDanger));
-            Object period = decisions.evaluateDecisionTableByKey(DECISION).variables(inputs).evaluate().getSingleEntry();
+            Map<String, Object> row = decisions.evaluateDecisionTableByKey(DECISION).variables(inputs).evaluate().getSingleResult();
+            Object period = row == null ? null : row.get("period");
             if (period == null) {
                 throw new IllegalStateException("The decision table " + DECISION + " has no period for deadline '" + deadline
                         + "' at risk level " + riskLevel);
             }
-            Duration duration = durations.newDuration(period.toString());
-            Date due = new Date(from.getTime());
-            duration.addTo(due);
             execution.setVariable(deadline + "Period", period.toString());
-            execution.setVariable(deadline + "Due", due);
+            Object countedFrom = row.get("countedFrom");
+            if (countedFrom != null && !countedFrom.toString().isBlank()) {
+                Date due = new Date(happened(execution, deadline, countedFrom.toString()).getTime());
+                durations.newDuration(period.toString()).addTo(due);
+                execution.setVariable(deadline + "Due", due);
+            }
         }
     }
 
+    /** When the event the deadline counts from happened in this case. */
+    private Date happened(DelegateExecution execution, String deadline, String event) {
+        Object at = execution.getVariable(ProcessVariables.happenedAt(event));
+        if (at == null && REPORTED.equals(event)) {
+            return procedureStart(execution);
+        }
+        if (!(at instanceof Date date)) {
+            throw new IllegalStateException("The deadline '" + deadline + "' counts from " + event + ", which has not happened in "
+                    + "this case yet: compute it after that step, or count it from an earlier event in " + DECISION + ".dmn");
+        }
+        return date;
+    }
+
     /** When the procedure started: the report (or the reopening); now, if its history is not written yet. */
-    private Date reportedAt(DelegateExecution execution) {
+    private Date procedureStart(DelegateExecution execution) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
                 .processInstanceId(execution.getProcessInstanceId()).singleResult();
         return instance == null || instance.getStartTime() == null ? ClockUtil.getCurrentTime() : instance.getStartTime();

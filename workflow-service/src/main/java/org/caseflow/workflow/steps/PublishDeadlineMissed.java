@@ -23,7 +23,10 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes that a deadline passed, after a deadline timer fired on a task still open. Input
  * parameters: {@code deadline} (its name in deadlines.dmn), optionally {@code lateTask} (the task's
- * name) and {@code escalateTo} (agency ids; supervisors by default).
+ * name), {@code lateTaskKey} (the id of the late task or box; by default the host of the boundary
+ * timer just before this step) and {@code escalateTo} (agency ids; supervisors by default). The step
+ * runs in the procedure or in the process {@code missed-deadline} that every deadline timer calls;
+ * the late task is looked up among all the case's processes.
  */
 @Component("publishDeadlineMissed")
 class PublishDeadlineMissed implements JavaDelegate {
@@ -45,12 +48,12 @@ class PublishDeadlineMissed implements JavaDelegate {
         String deadline = parameters.required("deadline");
         Object due = execution.getVariable(deadline + "Due");
         List<String> escalateTo = parameters.list("escalateTo");
-        String lateActivity = lateActivity(execution);
+        String lateActivity = parameters.optional("lateTaskKey") != null ? parameters.optional("lateTaskKey") : lateActivity(execution);
         outbox.append(Topics.WORKFLOW_EVENTS, DeadlineMissed.newBuilder()
                 .setEnvelope(envelopes.next(DeadlineMissed.class, caze.caseId(), caze.correlationId()))
                 .setDeadline(deadline)
                 .setTaskKey(lateActivity)
-                .setCandidateGroups(candidateGroups(execution, lateActivity))
+                .setCandidateGroups(candidateGroups(execution, caze.caseId(), lateActivity))
                 .setTaskName(parameters.optional("lateTask"))
                 .setDueAt((due instanceof Date date ? date : ClockUtil.getCurrentTime()).toInstant())
                 .setRiskLevel(caze.riskLevel())
@@ -60,12 +63,12 @@ class PublishDeadlineMissed implements JavaDelegate {
     }
 
     /** The agencies of the late task (none when the late activity is a subprocess). */
-    private static List<String> candidateGroups(DelegateExecution execution, String activity) {
+    private static List<String> candidateGroups(DelegateExecution execution, String caseId, String activity) {
         if (activity == null) {
             return List.of();
         }
         TaskService tasks = execution.getProcessEngineServices().getTaskService();
-        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(activity).list().stream()
+        return tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey(activity).list().stream()
                 .flatMap(task -> tasks.getIdentityLinksForTask(task.getId()).stream())
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).distinct().sorted().toList();

@@ -178,17 +178,22 @@ final class TaskForm {
             }
             if (value == null || "".equals(value)) {
                 // A field the form hides is not asked for (Tasklist does not send it).
-                boolean asked = !readOnly && (hideWhen == null || !conditions.holds(hideWhen, formVariables));
-                return required && asked ? "is required" : null;
+                return required && !readOnly && !hidden(formVariables, conditions) ? "is required" : null;
             }
             if (readOnly) {
                 return "is read-only";
             }
             return switch (type) {
-                case "checkbox" -> value instanceof Boolean ? null : "must be true or false";
+                // A required checkbox is a confirmation (form-js asks for it ticked): unticked is no answer.
+                case "checkbox" -> !(value instanceof Boolean ticked) ? "must be true or false"
+                        : required && !ticked && !hidden(formVariables, conditions) ? "must be ticked" : null;
                 case "number" -> checkNumber(value);
                 default -> value instanceof String text ? checkText(text, agencies) : "must be text";
             };
+        }
+
+        private boolean hidden(Map<String, Object> formVariables, Conditions conditions) {
+            return hideWhen != null && conditions.holds(hideWhen, formVariables);
         }
 
         private String checkNumber(Object value) {

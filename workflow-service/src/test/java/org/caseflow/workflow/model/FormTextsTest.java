@@ -46,7 +46,7 @@ class FormTextsTest {
             "closureReason", // SAFE_AT_HOME, REINTEGRATED, ...
             "deadLetterDecision", // REPLAYED, DISMISSED
             "agency", // police, health, education, social-service, ... (agency ids)
-            "deadline", // firstContact, assessment, planApproval, followUp, planReview (deadlines.dmn)
+            "deadline", // screening, firstContact, emergencyMeasure, assessment, ... (deadlines.dmn)
             "eventType"); // CaseReported, TaskCreated, ... (event record names)
 
     private static final Set<String> CHOICE_TYPES = Set.of("select", "radio", "checklist", "taglist");

@@ -100,17 +100,110 @@ class ProcedureTest extends WorkflowIntegrationTest {
     // --- risk levels -----------------------------------------------------------------------------------
 
     @Test
-    void highRiskTakesAnEmergencyMeasureWithPoliceEscort() {
-        ProcessInstance pi = screened("HIGH");
+    void theEscortIsDecidedAtTheScreeningAndGoesWithTheFirstContact() {
+        ProcessInstance pi = report(false, false, "VIOLENCE", 12);
+        screen(true, "HIGH", "danger at home", true);
         Task contact = task("MakeFirstContact");
+        Task escort = task("EscortByPolice");
         assertThat(groupsOf(contact)).containsExactlyInAnyOrder("cpu", "emergency-centre");
-        assertThat(contact.getDueDate()).isCloseTo(Date.from(Instant.now().plus(Duration.ofHours(24))), 60_000);
-        complete("MakeFirstContact", Map.of("childSeen", true, "policeEscortNeeded", true));
-        assertThat(groupsOf(task("EscortByPolice"))).containsExactly("police");
+        assertThat(groupsOf(escort)).containsExactly("police");
+        assertThat(escort.getDueDate()).as("the escort is due with the contact it protects").isEqualTo(contact.getDueDate());
+        contactMade();
+        assertThat(pi).as("the procedure goes on once the escort is done too").isWaitingAt("EscortByPolice");
         complete("EscortByPolice", Map.of("escortDone", true));
-        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "EMERGENCY_STAY_72H"));
-        assertThat(pi).hasPassed("PublishEmergencyMeasureTaken").isWaitingAt("VisitHomeAndAnalyseRisk");
+        assertThat(pi).isWaitingAt("TakeEmergencyMeasure");
+    }
+
+    @Test
+    void aChildNotFoundAtTheFirstContactIsLookedForAndThenSeen() {
+        ProcessInstance pi = screened("MEDIUM");
+        complete("MakeFirstContact", Map.of("childSeen", "false", "firstContactOn", "2026-12-01"));
+        assertThat(pi).hasNotPassed("VisitHomeAndAnalyseRisk").isWaitingAt("LocateChild");
+        assertThat(groupsOf(task("LocateChild"))).containsExactlyInAnyOrder("police", "cpu");
+        complete("LocateChild", Map.of("childLocated", true, "childLocatedOn", "2026-12-02"));
+        assertThat(pi).isWaitingAt("MakeFirstContact");
+        contactMade();
+        assertThat(pi).isWaitingAt("VisitHomeAndAnalyseRisk");
+    }
+
+    // --- the emergency measure ---------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EMERGENCY_STAY_72H", "IMMEDIATE_PROTECTION"})
+    void aRemovalInAnEmergencyAsksTheCourtWhichConfirmsIt(String measure) {
+        ProcessInstance pi = screened("HIGH");
+        contactMade();
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", measure));
+        assertThat(pi).hasPassed("PublishEmergencyMeasureTaken", "PublishCourtDecisionRequested")
+                .isWaitingAt("VisitHomeAndAnalyseRisk", "AwaitEmergencyDecision");
         assertPublished("EmergencyMeasureTaken", 1);
+        assertPublished("CourtDecisionRequested", 1);
+        assertThat((Date) runtime.getVariable(pi.getId(), "emergencyMeasureDue"))
+                .isEqualTo(plus((Date) runtime.getVariable(pi.getId(), "emergencyMeasureTakenAt"), Duration.ofHours(72)));
+
+        correlator.correlate(agencyEvent("EmergencyMeasureDecisionRecorded", "CONFIRMED"));
+
+        assertThat(pi).hasPassed("EmergencyMeasureConfirmed").hasNotPassed("LiftEmergencyMeasure").isWaitingAt("VisitHomeAndAnalyseRisk");
+        passTime(Duration.ofHours(73));
+        assertThat(pi).as("a confirmed measure does not run out").hasNotPassed("EscalateEmergencyMeasure");
+    }
+
+    @Test
+    void aCourtThatLiftsTheEmergencyRemovalEndsTheMeasureAtOnce() {
+        ProcessInstance pi = screened("HIGH");
+        contactMade();
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "EMERGENCY_STAY_72H"));
+        correlator.correlate(agencyEvent("EmergencyMeasureDecisionRecorded", "REJECTED"));
+        assertThat(pi).isWaitingAt("VisitHomeAndAnalyseRisk", "LiftEmergencyMeasure");
+        assertThat(groupsOf(task("LiftEmergencyMeasure"))).containsExactlyInAnyOrder("cpu", "emergency-centre");
+        complete("LiftEmergencyMeasure", Map.of("emergencyMeasureEnd", "WITH_RELATIVES", "emergencyMeasureEndedOn", "2026-12-02"));
+        assertThat(pi).hasPassed("PublishEmergencyMeasureEnded", "EmergencyMeasureLifted");
+        assertPublished("EmergencyMeasureEnded", 1);
+    }
+
+    @Test
+    void theCourtsDecisionOnTheEmergencyMeasureMayComeBeforeTheProcedureAsks() {
+        ProcessInstance pi = screened("HIGH");
+        contactMade();
+        correlator.correlate(agencyEvent("EmergencyMeasureDecisionRecorded", "CONFIRMED"));
+        assertThat(earlyMessages.waiting(caseId)).isEqualTo(1);
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
+        assertThat(pi).hasNotPassed("AwaitEmergencyDecision").hasPassed("EmergencyMeasureConfirmed");
+        assertThat(earlyMessages.waiting(caseId)).isZero();
+    }
+
+    @Test
+    void aMeasureThatKeepsTheChildAtHomeNeedsNoCourtAndEndsByItsDeadline() {
+        ProcessInstance pi = screened("HIGH");
+        contactMade();
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "MEDICAL_CARE"));
+        assertThat(pi).hasNotPassed("PublishCourtDecisionRequested").isWaitingAt("VisitHomeAndAnalyseRisk", "LiftEmergencyMeasure");
+        assertThat(task("LiftEmergencyMeasure").getDueDate()).isEqualTo(runtime.getVariable(pi.getId(), "emergencyMeasureDue"));
+    }
+
+    /** The court's deadline at 48 hours and the measure's end at 72, each just before and just after. */
+    @Test
+    void anEmergencyRemovalTheCourtLeavesUndecidedEscalatesAndRunsOut() {
+        ProcessInstance pi = screened("HIGH");
+        contactMade();
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "EMERGENCY_STAY_72H"));
+        Date taken = (Date) runtime.getVariable(pi.getId(), "emergencyMeasureTakenAt");
+
+        passTimeTo(plus(taken, Duration.ofHours(48).minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalateEmergencyDecision");
+        passTimeTo(plus(taken, Duration.ofHours(48).plusMinutes(1)));
+        assertThat(pi).isWaitingAt("AwaitEmergencyDecision", "EscalateEmergencyDecision");
+        assertThat(missed("emergencyCourtDecision").getEscalatedTo()).containsExactly("cpu", "supervisors");
+
+        passTimeTo(plus(taken, Duration.ofHours(72).minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalateEmergencyMeasure");
+        passTimeTo(plus(taken, Duration.ofHours(72).plusMinutes(1)));
+        assertThat(pi).isWaitingAt("AwaitEmergencyDecision", "EscalateEmergencyMeasure");
+        DeadlineMissed runOut = missed("emergencyMeasure");
+        assertThat(runOut.getEscalatedTo()).containsExactly("cpu", "emergency-centre", "supervisors");
+        assertThat(runOut.getDueAt()).isEqualTo(plus(taken, Duration.ofHours(72)).toInstant());
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("HandleMissedDeadline").list())
+                .flatExtracting(this::groupsOf).contains("cpu", "emergency-centre", "supervisors");
     }
 
     @ParameterizedTest
@@ -119,7 +212,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         ProcessInstance pi = screened(riskLevel);
         assertThat(groupsOf(task("MakeFirstContact"))).containsExactly("cpu");
         assertThat(pi).variables().containsEntry("firstContactPeriod", firstContactWithin);
-        complete("MakeFirstContact", Map.of("childSeen", true, "policeEscortNeeded", false));
+        contactMade();
         assertThat(pi).hasNotPassed("TakeEmergencyMeasure", "EscortByPolice").isWaitingAt("VisitHomeAndAnalyseRisk");
     }
 
@@ -128,17 +221,17 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Test
     void theTechnicalGroupHearsFromEachChosenAgencyThenThePlanIsReworkedAndApproved() {
         ProcessInstance pi = screened("MEDIUM");
-        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
-        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health,education"));
+        contactMade();
+        visited("health,education");
         List<Task> inputs = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("GiveTechnicalGroupInput").list();
         assertThat(inputs).flatExtracting(this::groupsOf).containsExactlyInAnyOrder("health", "education");
         inputs.forEach(t -> tasks.complete(t.getId(), Map.of("inputGiven", true)));
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("supervisors");
-        complete("ApproveProtectionPlan", Map.of("planApproved", false, "planComment", "add school support"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", "false", "planComment", "add school support"));
         assertThat(pi).isWaitingAt("DraftProtectionPlan").variables().containsEntry("planComment", "add school support");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-2"));
-        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        complete("ApproveProtectionPlan", Map.of("planApproved", "true"));
         assertThat(pi).hasPassed("PublishPlanApproved").isWaitingAt("DecideProtectionMeasure");
         assertPublished("TechnicalGroupConvened", 1);
         assertPublished("ProtectionPlanApproved", 1);
@@ -151,17 +244,17 @@ class ProcedureTest extends WorkflowIntegrationTest {
         Date planApprovalDue = (Date) runtime.getVariable(pi.getId(), "planApprovalDue");
         assertThat(task("MakeFirstContact").getDueDate())
                 .isEqualTo((Date) runtime.getVariable(pi.getId(), "firstContactDue"));
-        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        contactMade();
         assertThat(task("VisitHomeAndAnalyseRisk").getDueDate()).isEqualTo(assessmentDue);
-        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health"));
+        visited("health");
         assertThat(task("GiveTechnicalGroupInput").getDueDate()).isEqualTo(assessmentDue);
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
         assertThat(task("DraftProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(task("ApproveProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
-        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        complete("ApproveProtectionPlan", Map.of("planApproved", "true"));
         complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
-        complete("StartPlacement", Map.of("placementStarted", true));
+        complete("StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-01"));
         passTime(Duration.ofDays(15));
         Task review = task("ReviewFollowUp");
         assertThat(review.getDueDate()).as("one follow-up period (14 days at medium risk) after the review was given")
@@ -189,7 +282,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
         assertThat(pi).isWaitingAt("StartPlacement").variables().containsEntry("courtDecision", "CONFIRMED");
         assertThat(groupsOf(task("StartPlacement"))).containsExactly("shelter");
-        complete("StartPlacement", Map.of("placementStarted", true));
+        complete("StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-01"));
         assertThat(pi).hasPassed("PublishPlacementStarted").isWaitingAt("ReviewDue");
         assertPublished("PlacementStarted", 1);
     }
@@ -267,7 +360,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(track).hasPassed("InformKratAndPolice").isWaitingAt("HoldJointInterview");
         assertPublished("NotificationRequested", 1);
         assertThat(groupsOf(task("HoldJointInterview"))).containsExactlyInAnyOrder("police", "social-service");
-        complete("HoldJointInterview", Map.of("potentialVictim", true));
+        complete("HoldJointInterview", Map.of("potentialVictim", "true"));
         complete("ProvideImmediateAssistance", Map.of("assistanceGiven", true));
         complete("AssessTraffickingRisk", Map.of("traffickingRiskLevel", "HIGH"));
         assertThat(groupsOf(task("ArrangeAccommodation"))).containsExactly("shelter");
@@ -280,12 +373,48 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     // --- deadlines -------------------------------------------------------------------------------------
 
+    @ParameterizedTest
+    @CsvSource({"true, NEGLECT, PT1H", "false, SEXUAL_ABUSE, PT12H", "false, VIOLENCE, PT24H", "false, NEGLECT, P3D"})
+    void theScreeningIsDueByTheDangerReportedAndEscalatesJustAfter(boolean danger, String concern, String within) {
+        ProcessInstance pi = report(danger, false, concern, 12);
+        Duration period = Duration.parse(within.replace("P3D", "PT72H"));
+        Date reported = (Date) runtime.getVariable(pi.getId(), "caseReportedAt");
+        assertThat(task("ScreenReport").getDueDate()).isEqualTo(plus(reported, period));
+
+        passTimeTo(plus(reported, period.minusMinutes(1)));
+        assertThat(pi).isWaitingAt("ScreenReport").hasNotPassed("EscalateScreening");
+        assertPublished("DeadlineMissed", 0);
+        passTimeTo(plus(reported, period.plusMinutes(1)));
+        assertThat(pi).isWaitingAt("ScreenReport", "EscalateScreening");
+        DeadlineMissed missed = missed("screening");
+        assertThat(missed.getTaskKey()).isEqualTo("ScreenReport");
+        assertThat(missed.getCandidateGroups()).containsExactly("cpu", "emergency-centre");
+        assertThat(groupsOf(task("HandleMissedDeadline"))).containsExactly("supervisors");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"HIGH, PT24H", "MEDIUM, PT72H", "LOW, PT168H"})
+    void firstContactCountsFromTheScreeningNotFromTheReport(String riskLevel, String within) {
+        ProcessInstance pi = report(false, false, "NEGLECT", 9);
+        passTime(Duration.ofHours(5));
+        screen(true, riskLevel, "screened late in the day");
+        Date screened = (Date) runtime.getVariable(pi.getId(), "caseScreenedAt");
+        Duration period = Duration.parse(within);
+        assertThat(task("MakeFirstContact").getDueDate()).isEqualTo(plus(screened, period));
+
+        passTimeTo(plus(screened, period.minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalateFirstContact");
+        passTimeTo(plus(screened, period.plusMinutes(1)));
+        assertThat(pi).isWaitingAt("MakeFirstContact", "EscalateFirstContact");
+        assertThat(missed("firstContact").getRiskLevel()).isEqualTo(riskLevel);
+    }
+
     @Test
     void escalatesToSupervisorsWhenFirstContactIsLate() {
         ProcessInstance pi = screened("HIGH");
         passTime(Duration.ofHours(25));
-        assertThat(pi).isWaitingAt("MakeFirstContact", "HandleFirstContactMissed");
-        assertThat(groupsOf(task("HandleFirstContactMissed"))).containsExactly("supervisors");
+        assertThat(pi).isWaitingAt("MakeFirstContact", "EscalateFirstContact");
+        assertThat(groupsOf(task("HandleMissedDeadline"))).containsExactly("supervisors");
         assertPublished("DeadlineMissed", 1);
         DeadlineMissed missed = (DeadlineMissed) kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream()
                 .map(r -> CaseEvents.decode(r.value())).filter(DeadlineMissed.class::isInstance).findFirst().orElseThrow();
@@ -300,26 +429,26 @@ class ProcedureTest extends WorkflowIntegrationTest {
         ProcessInstance pi = report(true, false, "VIOLENCE", 10);
         screen(true, "HIGH", "danger");
         passTime(Duration.ofHours(3));
-        assertThat(pi).isWaitingAt("MakeFirstContact", "HandleFirstContactMissed");
+        assertThat(pi).isWaitingAt("MakeFirstContact", "EscalateFirstContact");
     }
 
     @Test
     void escalatesWhenTheAssessmentIsLate() {
         ProcessInstance pi = screened("MEDIUM");
-        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        contactMade();
         passTime(Duration.ofDays(8));
-        assertThat(pi).isWaitingAt("VisitHomeAndAnalyseRisk", "HandleAssessmentMissed");
+        assertThat(pi).isWaitingAt("VisitHomeAndAnalyseRisk", "EscalateAssessment");
         assertPublished("DeadlineMissed", 1);
     }
 
     @Test
     void escalatesWhenThePlanIsNotApprovedInTime() {
         ProcessInstance pi = screened("LOW");
-        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
-        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "health"));
+        contactMade();
+        visited("health");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
         passTime(Duration.ofDays(31));
-        assertThat(pi).isWaitingAt("DraftProtectionPlan", "HandlePlanApprovalMissed");
+        assertThat(pi).isWaitingAt("DraftProtectionPlan", "EscalatePlanApproval");
     }
 
     @Test
@@ -328,20 +457,20 @@ class ProcedureTest extends WorkflowIntegrationTest {
         passTime(Duration.ofDays(8));
         assertThat(pi).isWaitingAt("ReviewFollowUp");
         passTime(Duration.ofDays(8));
-        assertThat(pi).isWaitingAt("ReviewFollowUp", "HandleFollowUpReviewMissed");
+        assertThat(pi).isWaitingAt("ReviewFollowUp", "EscalateFollowUpReview");
         passTime(Duration.ofDays(80));
         assertThat(pi).isWaitingAt("ReviewProtectionPlan");
 
         // Closing the case ends what is still open of it: escalations and plan reviews.
-        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
-        complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
+        complete("ReviewFollowUp", Map.of("requestClosure", "true", "closureReason", "REINTEGRATED"));
+        complete("ApproveClosure", Map.of("closureApproved", "true", "closureComment", "agreed"));
         assertThat(pi).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
         // ...and says so, so that no other service goes on listing them as open.
         assertPublished("TaskCancelled", 2);
         assertThat(kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
                 .filter(e -> e instanceof TaskCancelled).map(e -> ((TaskCancelled) e).getTaskKey()).toList())
-                .containsExactlyInAnyOrder("HandleFollowUpReviewMissed", "ReviewProtectionPlan");
+                .containsExactlyInAnyOrder("HandleMissedDeadline", "ReviewProtectionPlan");
     }
 
     // --- follow-up, closure, reopening -----------------------------------------------------------------
@@ -350,15 +479,15 @@ class ProcedureTest extends WorkflowIntegrationTest {
     void closureRejectedKeepsTheFollowUpGoingAndApprovedClosesTheCase() {
         ProcessInstance pi = placed("MEDIUM");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "SAFE_AT_HOME"));
-        complete("ApproveClosure", Map.of("closureApproved", false, "closureComment", "one more visit"));
+        complete("ReviewFollowUp", Map.of("requestClosure", "true", "closureReason", "SAFE_AT_HOME"));
+        complete("ApproveClosure", Map.of("closureApproved", "false", "closureComment", "one more visit"));
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", false));
+        complete("ReviewFollowUp", Map.of("requestClosure", "false"));
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
-        complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
+        complete("ReviewFollowUp", Map.of("requestClosure", "true", "closureReason", "REINTEGRATED"));
+        complete("ApproveClosure", Map.of("closureApproved", "true", "closureComment", "agreed"));
         assertThat(pi).hasPassed("PublishCaseClosed").isEnded();
         assertPublished("FollowUpDone", 3);
         assertPublished("CaseClosed", 1);
@@ -385,6 +514,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, caseId);
         variables.put(ProcessVariables.CORRELATION_ID, "test-" + caseId);
+        variables.put(ProcessVariables.happenedAt("CaseReported"), ClockUtil.getCurrentTime());
         variables.put(ProcessVariables.REPORT_SOURCE, "SCHOOL");
         variables.put(ProcessVariables.IMMEDIATE_DANGER, immediateDanger);
         variables.put(ProcessVariables.CONCERNS, concern);
@@ -403,14 +533,15 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     private ProcessInstance planned(String riskLevel) {
         ProcessInstance pi = screened(riskLevel);
-        complete("MakeFirstContact", Map.of("policeEscortNeeded", false));
+        contactMade();
         if ("HIGH".equals(riskLevel)) {
             complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
+            correlator.correlate(agencyEvent("EmergencyMeasureDecisionRecorded", "CONFIRMED"));
         }
-        complete("VisitHomeAndAnalyseRisk", Map.of("technicalGroupAgencies", "police"));
+        visited("police");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
-        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        complete("ApproveProtectionPlan", Map.of("planApproved", "true"));
         assertThat(pi).isWaitingAt("DecideProtectionMeasure");
         return pi;
     }
@@ -418,19 +549,35 @@ class ProcedureTest extends WorkflowIntegrationTest {
     private ProcessInstance placed(String riskLevel) {
         ProcessInstance pi = planned(riskLevel);
         complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
-        complete("StartPlacement", Map.of("placementStarted", true));
+        complete("StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-01"));
         assertThat(pi).isWaitingAt("ReviewDue");
         return pi;
     }
 
     /** Screens the report as its form asks: a level other than the suggested one comes with a reason. */
     private void screen(boolean isProtectionCase, String riskLevel, String reason) {
-        Map<String, Object> variables = new java.util.HashMap<>(Map.of("isProtectionCase", isProtectionCase, "riskLevel", riskLevel,
-                "screeningReason", reason));
+        screen(isProtectionCase, riskLevel, reason, false);
+    }
+
+    private void screen(boolean isProtectionCase, String riskLevel, String reason, boolean escort) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("isProtectionCase", String.valueOf(isProtectionCase),
+                "riskLevel", riskLevel, "screeningReason", reason));
+        if (isProtectionCase) {
+            variables.put("policeEscortNeeded", String.valueOf(escort));
+        }
         if (!riskLevel.equals(tasks.getVariable(task("ScreenReport").getId(), "suggestedRiskLevel"))) {
             variables.put("riskOverrideReason", "the screening found otherwise");
         }
         complete("ScreenReport", variables);
+    }
+
+    /** The first contact saw the child. */
+    private void contactMade() {
+        complete("MakeFirstContact", Map.of("childSeen", "true", "firstContactOn", "2026-12-01"));
+    }
+
+    private void visited(String technicalGroup) {
+        complete("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "technicalGroupAgencies", technicalGroup));
     }
 
     private Task task(String key) {
@@ -445,6 +592,27 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     private List<String> groupsOf(Task task) {
         return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).filter(g -> g != null).toList();
+    }
+
+    private static Date plus(Date date, Duration duration) {
+        return Date.from(date.toInstant().plus(duration));
+    }
+
+    /** Moves the engine's clock to that time and runs the timers due by then. */
+    private void passTimeTo(Date time) {
+        passTime(Duration.between(ClockUtil.getCurrentTime().toInstant(), time.toInstant()));
+    }
+
+    /** The one DeadlineMissed published for this case for that deadline. */
+    private DeadlineMissed missed(String deadline) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(missedEvents(deadline)).hasSize(1));
+        return missedEvents(deadline).get(0);
+    }
+
+    private List<DeadlineMissed> missedEvents(String deadline) {
+        return kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
+                .filter(DeadlineMissed.class::isInstance).map(DeadlineMissed.class::cast)
+                .filter(e -> e.getDeadline().equals(deadline)).toList();
     }
 
     /** Moves the engine's clock and runs the timers that are due by then, as the job executor would. */
@@ -468,7 +636,11 @@ class ProcedureTest extends WorkflowIntegrationTest {
     }
 
     private AgencyEventReceived courtDecision(String outcome) {
-        return AgencyEventReceived.newBuilder().setEnvelope(envelope("AgencyEventReceived")).setKind("CourtDecisionRecorded")
+        return agencyEvent("CourtDecisionRecorded", outcome);
+    }
+
+    private AgencyEventReceived agencyEvent(String kind, String outcome) {
+        return AgencyEventReceived.newBuilder().setEnvelope(envelope("AgencyEventReceived")).setKind(kind)
                 .setAgency("court").setOutcome(outcome).setReference("V-123").build();
     }
 
