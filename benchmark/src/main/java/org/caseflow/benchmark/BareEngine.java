@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>One instance: start {@code emergency-response} with the variables workflow-service starts it
  * with (the risk-level decision runs, and ScreenReport is created), find its ScreenReport task, and
- * complete it as "not a protection case" (isProtectionCase "false", riskLevel=LOW): the short path,
+ * complete it as "not a protection case" (isProtectionCase=false, riskLevel=LOW): the short path,
  * which publishes CaseScreened, decides the reporter's agency, informs it, publishes CaseClosed and
  * ends. Closed loop, on a number of threads, no Kafka.
  */
@@ -115,7 +115,7 @@ final class BareEngine implements AutoCloseable {
             Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
                     .taskDefinitionKey("ScreenReport").singleResult();
             engine.getTaskService().complete(task.getId(), Map.of(
-                    "isProtectionCase", "false", "riskLevel", "LOW", "screeningReason", "x"));
+                    "isProtectionCase", false, "riskLevel", "LOW", "screeningReason", "x"));
         });
     }
 

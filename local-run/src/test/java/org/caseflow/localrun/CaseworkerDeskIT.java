@@ -114,6 +114,12 @@ class CaseworkerDeskIT {
             completeButton(browser).click();
 
             awaitTask("MakeFirstContact");
+            String workflow = stack.url(ServiceName.WORKFLOW);
+            Object procedure = getList(workflow + "/engine-rest/process-instance?businessKey=" + caseId
+                    + "&processDefinitionKey=emergency-response").get(0).get("id");
+            assertThat(getList(workflow + "/engine-rest/history/variable-instance?processInstanceId=" + procedure
+                    + "&variableName=isProtectionCase")).as("the page's yes is a yes, not a word").singleElement()
+                    .satisfies(answer -> assertThat(answer).containsEntry("type", "Boolean").containsEntry("value", true));
             driver.get(stack.url(ServiceName.WORKFLOW) + "/camunda/app/tasklist/default/");
             WebElement next = browser.wait.until(driver1 -> taskInListOrNull(browser, reference, "Make first contact"));
             // The list shows two of a task's variables; the arrow beside them shows the rest.

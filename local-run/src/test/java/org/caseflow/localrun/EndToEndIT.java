@@ -80,13 +80,13 @@ class EndToEndIT {
 
         // The caseworker screens the report, and the case goes through assessment to a placement the court confirms.
         String workflow = stack.url(ServiceName.WORKFLOW);
-        complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", "true", "riskLevel", "MEDIUM",
-                "policeEscortNeeded", "false", "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
-        complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", "true", "firstContactOn", "2026-12-01"));
+        complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM",
+                "policeEscortNeeded", false, "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
+        complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", true, "firstContactOn", "2026-12-01"));
         complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "technicalGroupAgencies", "health"));
         complete(workflow, caseId, "GiveTechnicalGroupInput", Map.of("inputGiven", true));
         complete(workflow, caseId, "DraftProtectionPlan", Map.of("planReference", "PIM-7"));
-        complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", "true"));
+        complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", true));
         complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
 
         // The court's system sends its decision with the court's own service identity.

@@ -64,7 +64,7 @@ class ProcedureStartTest extends WorkflowIntegrationTest {
         Task screening = await().atMost(Duration.ofSeconds(30))
                 .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult(), t -> t != null);
 
-        tasks.complete(screening.getId(), Map.of("isProtectionCase", "false", "riskLevel", "LOW",
+        tasks.complete(screening.getId(), Map.of("isProtectionCase", false, "riskLevel", "LOW",
                 "riskOverrideReason", "nothing found on the visit", "screeningReason", "no risk"));
 
         List<Object> events = await().atMost(Duration.ofSeconds(30))

@@ -129,10 +129,10 @@ final class TaskForm {
 
     private record Field(String key, String type, String unsupported, boolean required, boolean readOnly,
                          List<String> choices, Pattern pattern, Integer minLength, Integer maxLength,
-                         BigDecimal min, BigDecimal max, String hideWhen, boolean agencyIds) {
+                         BigDecimal min, BigDecimal max, String hideWhen, boolean agencyIds, boolean yesNo) {
 
         static Field unsupported(String key, String what) {
-            return new Field(key, "", what, false, false, List.of(), null, null, null, null, null, null, false);
+            return new Field(key, "", what, false, false, List.of(), null, null, null, null, null, null, false, false);
         }
 
         static Field of(JsonNode component) {
@@ -141,6 +141,11 @@ final class TaskForm {
             JsonNode validate = component.path("validate");
             List<String> choices = new ArrayList<>();
             component.path("values").forEach(choice -> choices.add(choice.path("value").asText()));
+            // A yes / no question: a radio or select whose choices are true and false, answered with a boolean.
+            boolean yesNo = !choices.isEmpty();
+            for (JsonNode choice : component.path("values")) {
+                yesNo &= choice.path("value").isBoolean();
+            }
             String unsupported = switch (type) {
                 case "textfield", "textarea", "number", "checkbox", "datetime" -> null;
                 case "select", "radio" -> component.has("valuesKey") || component.has("valuesExpression")
@@ -166,7 +171,8 @@ final class TaskForm {
                     validate.hasNonNull("max") ? validate.path("max").decimalValue() : null,
                     hide == null ? null : hide.replaceFirst("^\\s*=", ""),
                     component.path("properties").path("agencyIds").asBoolean(false)
-                            || "true".equals(component.path("properties").path("agencyIds").asText()));
+                            || "true".equals(component.path("properties").path("agencyIds").asText()),
+                    yesNo);
         }
 
         /** Null when the value is acceptable, else why not. */
@@ -188,6 +194,8 @@ final class TaskForm {
                 case "checkbox" -> !(value instanceof Boolean ticked) ? "must be true or false"
                         : required && !ticked && !hidden(formVariables, conditions) ? "must be ticked" : null;
                 case "number" -> checkNumber(value);
+                case "radio", "select" -> yesNo ? (value instanceof Boolean answer && choices.contains(answer.toString()) ? null
+                        : "must be true or false") : value instanceof String text ? checkText(text, agencies) : "must be text";
                 default -> value instanceof String text ? checkText(text, agencies) : "must be text";
             };
         }

@@ -117,7 +117,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Test
     void aChildNotFoundAtTheFirstContactIsLookedForAndThenSeen() {
         ProcessInstance pi = screened("MEDIUM");
-        complete("MakeFirstContact", Map.of("childSeen", "false", "firstContactOn", "2026-12-01"));
+        complete("MakeFirstContact", Map.of("childSeen", false, "firstContactOn", "2026-12-01"));
         assertThat(pi).hasNotPassed("VisitHomeAndAnalyseRisk").isWaitingAt("LocateChild");
         assertThat(groupsOf(task("LocateChild"))).containsExactlyInAnyOrder("police", "cpu");
         complete("LocateChild", Map.of("childLocated", true, "childLocatedOn", "2026-12-02"));
@@ -228,10 +228,10 @@ class ProcedureTest extends WorkflowIntegrationTest {
         inputs.forEach(t -> tasks.complete(t.getId(), Map.of("inputGiven", true)));
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("supervisors");
-        complete("ApproveProtectionPlan", Map.of("planApproved", "false", "planComment", "add school support"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", false, "planComment", "add school support"));
         assertThat(pi).isWaitingAt("DraftProtectionPlan").variables().containsEntry("planComment", "add school support");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-2"));
-        complete("ApproveProtectionPlan", Map.of("planApproved", "true"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
         assertThat(pi).hasPassed("PublishPlanApproved").isWaitingAt("DecideProtectionMeasure");
         assertPublished("TechnicalGroupConvened", 1);
         assertPublished("ProtectionPlanApproved", 1);
@@ -252,7 +252,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(task("DraftProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(task("ApproveProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
-        complete("ApproveProtectionPlan", Map.of("planApproved", "true"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
         complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
         complete("StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-01"));
         passTime(Duration.ofDays(15));
@@ -360,7 +360,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(track).hasPassed("InformKratAndPolice").isWaitingAt("HoldJointInterview");
         assertPublished("NotificationRequested", 1);
         assertThat(groupsOf(task("HoldJointInterview"))).containsExactlyInAnyOrder("police", "social-service");
-        complete("HoldJointInterview", Map.of("potentialVictim", "true"));
+        complete("HoldJointInterview", Map.of("potentialVictim", true));
         complete("ProvideImmediateAssistance", Map.of("assistanceGiven", true));
         complete("AssessTraffickingRisk", Map.of("traffickingRiskLevel", "HIGH"));
         assertThat(groupsOf(task("ArrangeAccommodation"))).containsExactly("shelter");
@@ -462,8 +462,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).isWaitingAt("ReviewProtectionPlan");
 
         // Closing the case ends what is still open of it: escalations and plan reviews.
-        complete("ReviewFollowUp", Map.of("requestClosure", "true", "closureReason", "REINTEGRATED"));
-        complete("ApproveClosure", Map.of("closureApproved", "true", "closureComment", "agreed"));
+        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
+        complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
         assertThat(pi).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
         // ...and says so, so that no other service goes on listing them as open.
@@ -479,15 +479,15 @@ class ProcedureTest extends WorkflowIntegrationTest {
     void closureRejectedKeepsTheFollowUpGoingAndApprovedClosesTheCase() {
         ProcessInstance pi = placed("MEDIUM");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", "true", "closureReason", "SAFE_AT_HOME"));
-        complete("ApproveClosure", Map.of("closureApproved", "false", "closureComment", "one more visit"));
+        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "SAFE_AT_HOME"));
+        complete("ApproveClosure", Map.of("closureApproved", false, "closureComment", "one more visit"));
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", "false"));
+        complete("ReviewFollowUp", Map.of("requestClosure", false));
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", "true", "closureReason", "REINTEGRATED"));
-        complete("ApproveClosure", Map.of("closureApproved", "true", "closureComment", "agreed"));
+        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
+        complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
         assertThat(pi).hasPassed("PublishCaseClosed").isEnded();
         assertPublished("FollowUpDone", 3);
         assertPublished("CaseClosed", 1);
@@ -541,7 +541,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         visited("police");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
-        complete("ApproveProtectionPlan", Map.of("planApproved", "true"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
         assertThat(pi).isWaitingAt("DecideProtectionMeasure");
         return pi;
     }
@@ -560,10 +560,10 @@ class ProcedureTest extends WorkflowIntegrationTest {
     }
 
     private void screen(boolean isProtectionCase, String riskLevel, String reason, boolean escort) {
-        Map<String, Object> variables = new java.util.HashMap<>(Map.of("isProtectionCase", String.valueOf(isProtectionCase),
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("isProtectionCase", isProtectionCase,
                 "riskLevel", riskLevel, "screeningReason", reason));
         if (isProtectionCase) {
-            variables.put("policeEscortNeeded", String.valueOf(escort));
+            variables.put("policeEscortNeeded", escort);
         }
         if (!riskLevel.equals(tasks.getVariable(task("ScreenReport").getId(), "suggestedRiskLevel"))) {
             variables.put("riskOverrideReason", "the screening found otherwise");
@@ -573,7 +573,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     /** The first contact saw the child. */
     private void contactMade() {
-        complete("MakeFirstContact", Map.of("childSeen", "true", "firstContactOn", "2026-12-01"));
+        complete("MakeFirstContact", Map.of("childSeen", true, "firstContactOn", "2026-12-01"));
     }
 
     private void visited(String technicalGroup) {

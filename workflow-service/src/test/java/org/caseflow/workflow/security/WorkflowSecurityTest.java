@@ -93,7 +93,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"cpu.worker\"}"))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("cpu.worker", "/engine-rest/task/" + taskId + "/complete", """
-                {"variables": {"isProtectionCase": {"value": "false"}, "riskLevel": {"value": "LOW"},
+                {"variables": {"isProtectionCase": {"value": false}, "riskLevel": {"value": "LOW"},
                                "screeningReason": {"value": "no risk"}}}""")).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.withBasicAuth("supervisor", "demo").getForObject("/engine-rest/history/task?taskId=" + taskId, List.class))
                 .hasSize(1);
@@ -134,13 +134,13 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         String caseId = UUID.randomUUID().toString();
         ProcessInstance instance = runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
         String screen = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-        String valid = "\"isProtectionCase\": {\"value\": \"true\"}, \"riskLevel\": {\"value\": \"HIGH\"}, \"policeEscortNeeded\": {\"value\": \"false\"},"
+        String valid = "\"isProtectionCase\": {\"value\": true}, \"riskLevel\": {\"value\": \"HIGH\"}, \"policeEscortNeeded\": {\"value\": false},"
                 + " \"riskOverrideReason\": {\"value\": \"the child is alone\"}, \"screeningReason\": {\"value\": \"begging\"}";
 
         assertRefused(screen, "/complete", "{" + valid + ", \"followUpPeriod\": {\"value\": \"P99Y\"}}", "followUpPeriod");
         assertRefused(screen, "/submit-form", "{" + valid + ", \"followUpPeriod\": {\"value\": \"P99Y\"}}", "followUpPeriod");
         assertRefused(screen, "/complete", "{" + valid.replace("\"HIGH\"", "\"EXTREME\"") + "}", "riskLevel");
-        assertRefused(screen, "/complete", "{" + valid.replace("{\"value\": \"true\"}", "{\"value\": \"yes\"}") + "}", "isProtectionCase");
+        assertRefused(screen, "/complete", "{" + valid.replace("{\"value\": true}", "{\"value\": \"yes\"}") + "}", "isProtectionCase");
         assertRefused(screen, "/complete", "{" + valid.replace("\"begging\"", "\"" + "x".repeat(501) + "\"") + "}", "screeningReason");
         assertRefused(screen, "/complete", "{" + valid.replace(", \"riskOverrideReason\": {\"value\": \"the child is alone\"}", "") + "}",
                 "riskOverrideReason");
@@ -152,7 +152,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         assertThat(completed.getStatusCode()).as(completed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
         String firstContact = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("MakeFirstContact")
                 .singleResult().getId();
-        tasks.complete(firstContact, Map.of("childSeen", "true", "firstContactOn", "2026-12-01"));
+        tasks.complete(firstContact, Map.of("childSeen", true, "firstContactOn", "2026-12-01"));
         tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("TakeEmergencyMeasure")
                 .singleResult().getId(), Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
         String visit = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("VisitHomeAndAnalyseRisk")
@@ -420,8 +420,8 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         assertThat(post("cpu.worker", "/engine-rest/task/" + screen + "/claim", "{\"userId\": \"cpu.worker\"}"))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("cpu.worker", "/engine-rest/task/" + screen + "/complete", """
-                {"variables": {"isProtectionCase": {"value": "true"}, "riskLevel": {"value": "HIGH"},
-                               "policeEscortNeeded": {"value": "false"}, "riskOverrideReason": {"value": "danger"}, "screeningReason": {"value": "begging"}}}"""))
+                {"variables": {"isProtectionCase": {"value": true}, "riskLevel": {"value": "HIGH"},
+                               "policeEscortNeeded": {"value": false}, "riskOverrideReason": {"value": "danger"}, "screeningReason": {"value": "begging"}}}"""))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         String highRisk = filterId(filters, TaskFilters.NAMES.get(3));
         String highRiskList = http.withBasicAuth("cpu.worker", "demo").postForObject("/engine-rest/filter/" + highRisk + "/list",
