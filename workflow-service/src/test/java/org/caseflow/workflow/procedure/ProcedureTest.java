@@ -52,10 +52,13 @@ class ProcedureTest extends WorkflowIntegrationTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired HistoryService history;
+    @Autowired org.camunda.bpm.engine.RepositoryService repository;
     @Autowired AgencyEventCorrelator correlator;
     @Autowired ProcedureReopener reopener;
     @Autowired EarlyMessages earlyMessages;
     private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
+
+    private static final String PREVIOUS = "emergency-response-previous";
 
     private String caseId;
 
@@ -508,9 +511,35 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId).count()).isEqualTo(2);
     }
 
+    // --- versions --------------------------------------------------------------------------------------
+
+    /** A case of the previous version opens the latest forms: their answers are what its gateways read. */
+    @Test
+    void aCaseOfThePreviousVersionGoesOnWithTheNewFormsAndDeadlines() throws java.io.IOException {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(PREVIOUS).count() == 0) {
+            repository.createDeployment().name(PREVIOUS).addString(PREVIOUS + ".bpmn",
+                    java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/migration/" + PREVIOUS + ".bpmn"))).deploy();
+        }
+        ProcessInstance pi = report(PREVIOUS, false, false, "NEGLECT", 9);
+        screen(true, "MEDIUM", "screened on the old version");
+        assertThat(pi).isWaitingAt("MakeFirstContact");
+        assertThat(task("MakeFirstContact").getDueDate()).as("first contact counted from the screening")
+                .isEqualTo(plus((Date) runtime.getVariable(pi.getId(), "caseScreenedAt"), Duration.ofDays(3)));
+        contactMade();
+        visited("health");
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", false, "planComment", "add school support"));
+        assertThat(pi).isWaitingAt("DraftProtectionPlan");
+    }
+
     // --- driving the procedure ---------------------------------------------------------------------------
 
     private ProcessInstance report(boolean immediateDanger, boolean trafficking, String concern, Integer age) {
+        return report("emergency-response", immediateDanger, trafficking, concern, age);
+    }
+
+    private ProcessInstance report(String procedure, boolean immediateDanger, boolean trafficking, String concern, Integer age) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProcessVariables.CASE_ID, caseId);
         variables.put(ProcessVariables.CORRELATION_ID, "test-" + caseId);
@@ -522,7 +551,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         variables.put(ProcessVariables.UNACCOMPANIED, concern.contains("UNACCOMPANIED"));
         variables.put(ProcessVariables.CHILD_COUNT, 1);
         variables.put(ProcessVariables.YOUNGEST_CHILD_AGE, age);
-        return runtime.startProcessInstanceByKey("emergency-response", caseId, variables);
+        return runtime.startProcessInstanceByKey(procedure, caseId, variables);
     }
 
     private ProcessInstance screened(String riskLevel) {
