@@ -59,6 +59,27 @@ class AgencyEventsTest extends CaseServiceIntegrationTest {
     }
 
     @Test
+    void theCpuAsksToCloseACaseWithAReasonAndNoOtherAgencyMay() {
+        String caseId = reportAs("cpu.worker"); // the CPU takes part in the case (in the procedure, through its tasks)
+        String closure = """
+                {"kind": "ClosureRequested", "outcome": "TRANSFERRED", "attributes": {"reason": "the family moved to Tirana"}}""";
+
+        assertThat(post(as("police.worker"), "/api/cases/" + caseId + "/agency-events", closure).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(post(as("cpu.worker"), "/api/cases/" + caseId + "/agency-events", closure.replace("TRANSFERRED", "BORED"))
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        ResponseEntity<Map> accepted = post(as("cpu.worker"), "/api/cases/" + caseId + "/agency-events", closure);
+
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        AgencyEventReceived event = await().atMost(Duration.ofSeconds(20)).until(() -> kafka.readAll(Topics.CASE_EVENTS, caseId).stream()
+                .map(r -> CaseEvents.decode(r.value())).filter(AgencyEventReceived.class::isInstance).map(AgencyEventReceived.class::cast)
+                .findFirst().orElse(null), e -> e != null);
+        assertThat(event.getAgency()).isEqualTo("cpu");
+        assertThat(event.getOutcome()).isEqualTo("TRANSFERRED");
+        assertThat(event.getAttributes()).containsEntry("reason", "the family moved to Tirana");
+    }
+
+    @Test
     void anOutcomeOrAttributeTheKindDoesNotDeclareIsRefusedByName() {
         String caseId = reportAs("education.worker");
 

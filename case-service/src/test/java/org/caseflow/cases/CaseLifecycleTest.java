@@ -54,6 +54,21 @@ class CaseLifecycleTest extends CaseServiceIntegrationTest {
     }
 
     @Test
+    void theRiskLevelFollowsTheReassessmentsButNotOtherSteps() throws Exception {
+        String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
+        var workflow = kafkaAs(org.caseflow.infra.KafkaPrincipals.WORKFLOW_SERVICE);
+        workflow.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "CaseScreened", "PROTECTION_CASE", "LOW")).get();
+        workflow.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "RiskReassessed", "HIGH", "HIGH")).get();
+        await().atMost(Duration.ofSeconds(30)).until(() -> caseFile(caseId), c -> "HIGH".equals(c.get("riskLevel")));
+        // The anti-trafficking track's events carry the level the track started with: they do not set it back.
+        workflow.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "ShelterAdmission", "EMERGENCY_SHELTER", "LOW")).get();
+        workflow.send(Topics.WORKFLOW_EVENTS, caseId, step(caseId, "FollowUpDone", "CONTINUE", "MEDIUM")).get();
+        Map<?, ?> reviewed = await().atMost(Duration.ofSeconds(30)).until(() -> caseFile(caseId),
+                c -> ((List<?>) c.get("timeline")).size() >= 5);
+        assertThat(reviewed.get("riskLevel")).as("the review's reassessment, not the track's old level").isEqualTo("MEDIUM");
+    }
+
+    @Test
     void passesACourtDecisionOnToTheProcedure() {
         String caseId = (String) postReport(VALID_REPORT).getBody().get("id");
 

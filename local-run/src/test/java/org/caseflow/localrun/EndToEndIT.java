@@ -83,8 +83,11 @@ class EndToEndIT {
         complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM",
                 "policeEscortNeeded", false, "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
         complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", true, "firstContactOn", "2026-12-01"));
-        complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "technicalGroupAgencies", "health"));
+        complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01",
+                "riskLevel", "MEDIUM", "technicalGroupAgencies", "health"));
         complete(workflow, caseId, "GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        complete(workflow, caseId, "DecideAssessmentOutcome", Map.of("assessmentOutcome", "REMOVAL",
+                "assessmentOutcomeReason", "not safe at home"));
         complete(workflow, caseId, "DraftProtectionPlan", Map.of("planReference", "PIM-7"));
         complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", true));
         complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));

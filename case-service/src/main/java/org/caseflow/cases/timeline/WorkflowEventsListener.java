@@ -26,6 +26,8 @@ class WorkflowEventsListener {
 
     /** The step names that change the case itself; every other step only adds to the timeline. */
     static final String CASE_SCREENED = "CaseScreened";
+    /** The steps that set the case's risk level: the screening and each reassessment (home visit, reviews). */
+    static final java.util.Set<String> RISK_STEPS = java.util.Set.of(CASE_SCREENED, "RiskReassessed", "FollowUpDone");
     static final String CASE_CLOSED = "CaseClosed";
 
     private final CaseTimeline timeline;
@@ -65,7 +67,7 @@ class WorkflowEventsListener {
                 + (event.getOutcome() == null ? "" : ": " + event.getOutcome())
                 + (event.getRiskLevel() == null ? "" : " (risk " + event.getRiskLevel() + ")");
         timeline.record(event, event.getName(), summary, caze -> {
-            if (CASE_SCREENED.equals(event.getName()) && event.getRiskLevel() != null) {
+            if (RISK_STEPS.contains(event.getName()) && event.getRiskLevel() != null) {
                 caze.screened(event.getRiskLevel());
             } else if (CASE_CLOSED.equals(event.getName())) {
                 caze.closed();

@@ -229,6 +229,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         List<Task> inputs = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("GiveTechnicalGroupInput").list();
         assertThat(inputs).flatExtracting(this::groupsOf).containsExactlyInAnyOrder("health", "education");
         inputs.forEach(t -> tasks.complete(t.getId(), Map.of("inputGiven", true)));
+        outcome("REMOVAL");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("supervisors");
         complete("ApproveProtectionPlan", Map.of("planApproved", false, "planComment", "add school support"));
@@ -252,6 +253,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         visited("health");
         assertThat(task("GiveTechnicalGroupInput").getDueDate()).isEqualTo(assessmentDue);
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        assertThat(task("DecideAssessmentOutcome").getDueDate()).isEqualTo(planApprovalDue);
+        outcome("REMOVAL");
         assertThat(task("DraftProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(task("ApproveProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
@@ -349,6 +352,80 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).isWaitingAt("DecideProtectionMeasure");
         complete("DecideProtectionMeasure", Map.of("protectionMeasure", "HOME_SUPERVISION"));
         assertThat(pi).isWaitingAt("StartPlacement");
+    }
+
+    // --- the assessment's outcome and the risk reassessed ------------------------------------------------------
+
+    @Test
+    void theHomeVisitReassessesTheRiskAndThePlanAndFollowUpFollowIt() {
+        ProcessInstance pi = screened("LOW");
+        contactMade();
+        assertThat(pi).variables().containsEntry("planApprovalPeriod", "P30D").containsEntry("followUpPeriod", "P30D");
+        visited("health", "HIGH");
+        assertThat(pi).hasPassed("PublishRiskReassessed").variables().containsEntry("riskLevel", "HIGH")
+                .containsEntry("planApprovalPeriod", "P7D").containsEntry("followUpPeriod", "P7D");
+        assertThat((Date) runtime.getVariable(pi.getId(), "planApprovalDue"))
+                .isEqualTo(plus((Date) runtime.getVariable(pi.getId(), "caseScreenedAt"), Duration.ofDays(7)));
+        assertPublished("RiskReassessed", 1);
+    }
+
+    @Test
+    void aReviewReassessesTheRiskAndTheNextReviewComesByTheNewLevel() {
+        ProcessInstance pi = placed("MEDIUM");
+        passTime(Duration.ofDays(15));
+        review(Map.of("requestClosure", false, "riskLevel", "HIGH"));
+        assertThat(pi).variables().containsEntry("riskLevel", "HIGH").containsEntry("followUpPeriod", "P7D");
+        passTime(Duration.ofDays(6));
+        assertThat(pi).isWaitingAt("ReviewDue");
+        passTime(Duration.ofDays(2));
+        assertThat(pi).isWaitingAt("ReviewFollowUp");
+    }
+
+    @Test
+    void noMeasureNeededClosesTheCaseOnceASupervisorApproves() {
+        ProcessInstance pi = assessed("MEDIUM");
+        outcome("NO_MEASURE_NEEDED");
+        assertThat(groupsOf(task("ApproveNoMeasure"))).containsExactly("supervisors");
+        assertThat(tasks.getVariable(task("ApproveNoMeasure").getId(), "closureReason")).isEqualTo("NO_MEASURE_NEEDED");
+        complete("ApproveNoMeasure", Map.of("closureApproved", false, "closureComment", "the school still worries"));
+        assertThat(pi).isWaitingAt("DecideAssessmentOutcome");
+        outcome("NO_MEASURE_NEEDED");
+        complete("ApproveNoMeasure", Map.of("closureApproved", true, "closureComment", "agreed"));
+        assertThat(pi).hasPassed("PublishClosedNoMeasure").hasNotPassed("DraftProtectionPlan").isEnded();
+        assertThat(closedWith()).isEqualTo("NO_MEASURE_NEEDED");
+    }
+
+    @Test
+    void servicesAtHomeWithTheParentsAgreementNeedNeitherAMeasureDecisionNorTheCourt() {
+        ProcessInstance pi = plannedForServicesAtHome(true);
+        assertThat(pi).hasNotPassed("DecideProtectionMeasure", "CourtDecisionRecorded").isWaitingAt("StartPlacement");
+        assertThat(groupsOf(task("StartPlacement"))).containsExactly("cpu");
+        complete("StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-01"));
+        assertThat(pi).isWaitingAt("ReviewDue").variables().containsEntry("protectionMeasure", "HOME_SUPERVISION");
+    }
+
+    @Test
+    void servicesAtHomeWithoutTheParentsAgreementGoToTheMeasureDecision() {
+        ProcessInstance pi = plannedForServicesAtHome(false);
+        assertThat(pi).isWaitingAt("DecideProtectionMeasure");
+    }
+
+    @Test
+    void theCpuAsksToCloseTheCaseAtAnyTimeAndASupervisorDecides() {
+        ProcessInstance pi = screened("MEDIUM");
+        contactMade();
+        correlator.correlate(closureRequested("TRANSFERRED", "the family moved to Tirana; the file goes to its CPU"));
+        Task approval = task("ApproveRequestedClosure");
+        assertThat(groupsOf(approval)).containsExactly("supervisors");
+        assertThat(tasks.getVariable(approval.getId(), "closureReason")).isEqualTo("TRANSFERRED");
+        complete("ApproveRequestedClosure", Map.of("closureApproved", false, "closureComment", "wait for the transfer"));
+        assertThat(pi).as("not approved: the case goes on where it was").isWaitingAt("VisitHomeAndAnalyseRisk");
+
+        correlator.correlate(closureRequested("TRANSFERRED", "transfer confirmed"));
+        complete("ApproveRequestedClosure", Map.of("closureApproved", true, "closureComment", "transfer confirmed"));
+        assertThat(pi).hasPassed("PublishClosedOnRequest").isEnded();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
+        assertThat(closedWith()).isEqualTo("TRANSFERRED");
     }
 
     // --- trafficking -----------------------------------------------------------------------------------
@@ -450,6 +527,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         contactMade();
         visited("health");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        outcome("REMOVAL");
         passTime(Duration.ofDays(31));
         assertThat(pi).isWaitingAt("DraftProtectionPlan", "EscalatePlanApproval");
     }
@@ -465,7 +543,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).isWaitingAt("ReviewProtectionPlan");
 
         // Closing the case ends what is still open of it: escalations and plan reviews.
-        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
+        review(Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
         complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
         assertThat(pi).isEnded();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
@@ -482,14 +560,14 @@ class ProcedureTest extends WorkflowIntegrationTest {
     void closureRejectedKeepsTheFollowUpGoingAndApprovedClosesTheCase() {
         ProcessInstance pi = placed("MEDIUM");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "SAFE_AT_HOME"));
+        review(Map.of("requestClosure", true, "closureReason", "SAFE_AT_HOME"));
         complete("ApproveClosure", Map.of("closureApproved", false, "closureComment", "one more visit"));
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", false));
+        review(Map.of("requestClosure", false));
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(15));
-        complete("ReviewFollowUp", Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
+        review(Map.of("requestClosure", true, "closureReason", "REINTEGRATED"));
         complete("ApproveClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
         assertThat(pi).hasPassed("PublishCaseClosed").isEnded();
         assertPublished("FollowUpDone", 3);
@@ -569,10 +647,43 @@ class ProcedureTest extends WorkflowIntegrationTest {
         }
         visited("police");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        outcome("REMOVAL");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         complete("ApproveProtectionPlan", Map.of("planApproved", true));
         assertThat(pi).isWaitingAt("DecideProtectionMeasure");
         return pi;
+    }
+
+    /** Screened, first contact made, the home visit and the technical group done: the assessment's outcome is next. */
+    private ProcessInstance assessed(String riskLevel) {
+        ProcessInstance pi = screened(riskLevel);
+        contactMade();
+        visited("health");
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        assertThat(pi).isWaitingAt("DecideAssessmentOutcome");
+        return pi;
+    }
+
+    /** Assessed at medium risk, the outcome services at home, the plan approved. */
+    private ProcessInstance plannedForServicesAtHome(boolean parentsAgree) {
+        ProcessInstance pi = assessed("MEDIUM");
+        complete("DecideAssessmentOutcome", Map.of("assessmentOutcome", "SERVICES_AT_HOME", "parentsAgree", parentsAgree,
+                "assessmentOutcomeReason", "support at home"));
+        complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
+        complete("ApproveProtectionPlan", Map.of("planApproved", true));
+        return pi;
+    }
+
+    private String closedWith() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertPublished("CaseClosed", 1));
+        return kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
+                .filter(e -> e instanceof CaseStepRecorded step && step.getName().equals("CaseClosed"))
+                .map(e -> ((CaseStepRecorded) e).getOutcome()).findFirst().orElseThrow();
+    }
+
+    private AgencyEventReceived closureRequested(String reason, String why) {
+        return AgencyEventReceived.newBuilder().setEnvelope(envelope("AgencyEventReceived")).setKind("ClosureRequested")
+                .setAgency("cpu").setOutcome(reason).setAttributes(Map.of("reason", why)).build();
     }
 
     private ProcessInstance placed(String riskLevel) {
@@ -605,8 +716,25 @@ class ProcedureTest extends WorkflowIntegrationTest {
         complete("MakeFirstContact", Map.of("childSeen", true, "firstContactOn", "2026-12-01"));
     }
 
+    /** The home visit, at the risk level the case has (reassessed unchanged). */
     private void visited(String technicalGroup) {
-        complete("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "technicalGroupAgencies", technicalGroup));
+        visited(technicalGroup, (String) tasks.getVariable(task("VisitHomeAndAnalyseRisk").getId(), "riskLevel"));
+    }
+
+    private void visited(String technicalGroup, String riskLevel) {
+        complete("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "riskLevel", riskLevel,
+                "technicalGroupAgencies", technicalGroup));
+    }
+
+    private void outcome(String outcome) {
+        complete("DecideAssessmentOutcome", Map.of("assessmentOutcome", outcome, "assessmentOutcomeReason", "as assessed"));
+    }
+
+    /** A follow-up review, at the risk level the case has unless the variables say another. */
+    private void review(Map<String, Object> answers) {
+        Map<String, Object> variables = new HashMap<>(answers);
+        variables.putIfAbsent("riskLevel", tasks.getVariable(task("ReviewFollowUp").getId(), "riskLevel"));
+        complete("ReviewFollowUp", variables);
     }
 
     private Task task(String key) {
