@@ -344,6 +344,26 @@ class ProcedureTest extends WorkflowIntegrationTest {
         }
     }
 
+    /** The court is asked, and has courtDecision (14 days) to answer: a minute before, nothing; a minute after, the escalation. */
+    @Test
+    void aRemovalAsksTheCourtWhoseDecisionIsDueAndEscalatedWhenLate() {
+        ProcessInstance pi = planned("MEDIUM");
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "RESIDENTIAL_CARE"));
+        assertThat(pi).hasPassed("PublishMeasureCourtRequested").isWaitingAt("CourtDecisionRecorded");
+        assertPublished("CourtDecisionRequested", 1);
+        Date asked = (Date) runtime.getVariable(pi.getId(), "courtDecisionRequestedAt");
+        assertThat((Date) runtime.getVariable(pi.getId(), "courtDecisionDue")).isEqualTo(plus(asked, Duration.ofDays(14)));
+
+        passTimeTo(plus(asked, Duration.ofDays(14).minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalateCourtDecision");
+        passTimeTo(plus(asked, Duration.ofDays(14).plusMinutes(1)));
+        assertThat(pi).isWaitingAt("CourtDecisionRecorded", "EscalateCourtDecision");
+        assertThat(missed("courtDecision").getEscalatedTo()).containsExactly("cpu", "supervisors");
+
+        correlator.correlate(courtDecision("CONFIRMED"));
+        assertThat(pi).isWaitingAt("StartPlacement", "EscalateCourtDecision");
+    }
+
     @Test
     void aRejectingCourtSendsTheMeasureBackForAnotherDecision() {
         ProcessInstance pi = planned("MEDIUM");
@@ -555,6 +575,23 @@ class ProcedureTest extends WorkflowIntegrationTest {
     }
 
     // --- follow-up, closure, reopening -----------------------------------------------------------------
+
+    @Test
+    void aFullReviewThatFindsThePlanNoLongerFitsHasItRevisedAndApproved() {
+        ProcessInstance pi = placed("LOW");
+        passTime(Duration.ofDays(96));
+        complete("ReviewProtectionPlan", Map.of("planStillAdequate", false));
+        assertThat(groupsOf(task("ReviseProtectionPlan"))).containsExactly("cpu");
+        complete("ReviseProtectionPlan", Map.of("planReference", "PIM-2"));
+        assertThat(groupsOf(task("ApproveRevisedPlan"))).containsExactly("supervisors");
+        complete("ApproveRevisedPlan", Map.of("planApproved", false, "planComment", "add the school's support"));
+        complete("ReviseProtectionPlan", Map.of("planReference", "PIM-3"));
+        complete("ApproveRevisedPlan", Map.of("planApproved", true));
+        assertThat(pi).hasPassed("PublishPlanRevised", "PlanRevised");
+        assertPublished("ProtectionPlanRevised", 1);
+        assertThat(pi).as("the follow-up goes on").isNotEnded();
+    }
+
 
     @Test
     void closureRejectedKeepsTheFollowUpGoingAndApprovedClosesTheCase() {
