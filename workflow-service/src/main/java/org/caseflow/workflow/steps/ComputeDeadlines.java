@@ -1,13 +1,7 @@
 package org.caseflow.workflow.steps;
 
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -34,17 +28,14 @@ import org.springframework.stereotype.Component;
 @Component("computeDeadlines")
 class ComputeDeadlines implements JavaDelegate {
 
-    static final String DECISION = "deadlines";
     static final String REPORTED = "CaseReported";
 
-    private final DecisionService decisions;
+    private final DeadlineTable table;
     private final HistoryService history;
-    private final DatatypeFactory durations;
 
-    ComputeDeadlines(DecisionService decisions, HistoryService history) throws DatatypeConfigurationException {
-        this.decisions = decisions;
+    ComputeDeadlines(DeadlineTable table, HistoryService history) {
+        this.table = table;
         this.history = history;
-        this.durations = DatatypeFactory.newInstance();
     }
 
     @Override
@@ -56,22 +47,11 @@ class ComputeDeadlines implements JavaDelegate {
         }
         Object immediateDanger = execution.getVariable(ProcessVariables.IMMEDIATE_DANGER);
         for (String deadline : parameters.list("deadlines")) {
-            Map<String, Object> inputs = new HashMap<>();
-            inputs.put("deadline", deadline);
-            inputs.put("riskLevel", riskLevel.toString());
-            inputs.put("immediateDanger", Boolean.TRUE.equals(immediateDanger));
-            Map<String, Object> row = decisions.evaluateDecisionTableByKey(DECISION).variables(inputs).evaluate().getSingleResult();
-            Object period = row == null ? null : row.get("period");
-            if (period == null) {
-                throw new IllegalStateException("The decision table " + DECISION + " has no period for deadline '" + deadline
-                        + "' at risk level " + riskLevel);
-            }
-            execution.setVariable(deadline + "Period", period.toString());
-            Object countedFrom = row.get("countedFrom");
-            if (countedFrom != null && !countedFrom.toString().isBlank()) {
-                Date due = new Date(happened(execution, deadline, countedFrom.toString()).getTime());
-                durations.newDuration(period.toString()).addTo(due);
-                execution.setVariable(deadline + "Due", due);
+            DeadlineTable.Row row = table.row(deadline, riskLevel, immediateDanger).orElseThrow(() -> new IllegalStateException(
+                    "The decision table " + DeadlineTable.DECISION + " has no period for deadline '" + deadline + "' at risk level " + riskLevel));
+            execution.setVariable(deadline + "Period", row.period());
+            if (row.countedFrom() != null) {
+                execution.setVariable(deadline + "Due", table.due(row, happened(execution, deadline, row.countedFrom())));
             }
         }
     }
@@ -84,7 +64,7 @@ class ComputeDeadlines implements JavaDelegate {
         }
         if (!(at instanceof Date date)) {
             throw new IllegalStateException("The deadline '" + deadline + "' counts from " + event + ", which has not happened in "
-                    + "this case yet: compute it after that step, or count it from an earlier event in " + DECISION + ".dmn");
+                    + "this case yet: compute it after that step, or count it from an earlier event in " + DeadlineTable.DECISION + ".dmn");
         }
         return date;
     }

@@ -7,11 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.caseflow.workflow.WorkflowProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,23 +21,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * For supervisors: the deployed versions of a procedure with how many cases run on each, and the
- * migration of the running cases of one version to another with Camunda's migration API (activities
- * mapped by their ids, so a new version that keeps the ids of the steps it keeps migrates cleanly).
+ * migration of the running cases of one version to another ({@link ProcedureMigration}): the answer
+ * says how many moved, and which cases stayed because they wait at a step the new version lacks.
  */
 @RestController
 @RequestMapping("/api/procedure")
 class ProcedureVersionsController {
 
-    private static final Logger log = LoggerFactory.getLogger(ProcedureVersionsController.class);
-
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final WorkflowProperties properties;
+    private final ProcedureMigration migration;
 
-    ProcedureVersionsController(RepositoryService repository, RuntimeService runtime, WorkflowProperties properties) {
+    ProcedureVersionsController(RepositoryService repository, RuntimeService runtime, WorkflowProperties properties,
+                                ProcedureMigration migration) {
         this.repository = repository;
         this.runtime = runtime;
         this.properties = properties;
+        this.migration = migration;
     }
 
     record Version(String id, String key, int version, String deploymentId, long runningCases) {
@@ -61,17 +59,15 @@ class ProcedureVersionsController {
 
     /** Moves every running case of {@code fromVersion} to {@code toVersion} (the latest when left out). */
     @PostMapping("/migrations")
-    Map<String, Object> migrate(@RequestBody @jakarta.validation.Valid Migration migration) {
-        String processKey = migration.key() == null ? properties.procedureKey() : migration.key();
-        ProcessDefinition from = definition(processKey, migration.fromVersion());
-        ProcessDefinition to = migration.toVersion() == null
+    Map<String, Object> migrate(@RequestBody @jakarta.validation.Valid Migration request) {
+        String processKey = request.key() == null ? properties.procedureKey() : request.key();
+        ProcessDefinition from = definition(processKey, request.fromVersion());
+        ProcessDefinition to = request.toVersion() == null
                 ? repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion().singleResult()
-                : definition(processKey, migration.toVersion());
-        MigrationPlan plan = runtime.createMigrationPlan(from.getId(), to.getId()).mapEqualActivities().updateEventTriggers().build();
-        long cases = runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).count();
-        runtime.newMigration(plan).processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(from.getId())).execute();
-        log.info("Migrated {} running cases of {} v{} to v{}", cases, processKey, from.getVersion(), to.getVersion());
-        return Map.of("key", processKey, "fromVersion", from.getVersion(), "toVersion", to.getVersion(), "migratedCases", cases);
+                : definition(processKey, request.toVersion());
+        ProcedureMigration.Result result = migration.migrate(from, to);
+        return Map.of("key", processKey, "fromVersion", from.getVersion(), "toVersion", to.getVersion(),
+                "migratedCases", result.migrated(), "notMigrated", result.heldBack());
     }
 
     private ProcessDefinition definition(String key, int version) {
