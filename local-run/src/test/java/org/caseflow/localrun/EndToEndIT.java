@@ -86,6 +86,8 @@ class EndToEndIT {
         complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01",
                 "riskLevel", "MEDIUM", "technicalGroupAgencies", "health"));
         complete(workflow, caseId, "GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        complete(workflow, caseId, "HoldTechnicalGroupMeeting", Map.of("meetingOn", "2026-12-03", "meetingAgencies", "cpu,health",
+                "justiceAttended", false, "ngoAttended", false, "parentsAttended", true, "childAttended", false, "minutesReference", "GTN-7"));
         complete(workflow, caseId, "DecideAssessmentOutcome", Map.of("assessmentOutcome", "REMOVAL",
                 "assessmentOutcomeReason", "not safe at home"));
         complete(workflow, caseId, "DraftProtectionPlan", Map.of("planReference", "PIM-7"));
@@ -101,7 +103,7 @@ class EndToEndIT {
                 .extracting(link -> link.get("groupId")).contains("shelter");
         complete(workflow, caseId, "StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-02"));
 
-        List<String> expected = List.of("CaseReported", "TaskCreated", "TaskCompleted", "CaseScreened", "TechnicalGroupConvened",
+        List<String> expected = List.of("CaseReported", "TaskCreated", "TaskCompleted", "CaseScreened", "TechnicalGroupMet",
                 "ProtectionPlanApproved", "CourtDecisionRecorded", "PlacementStarted");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 ((List<Map<String, Object>>) getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId).get("timeline"))
@@ -110,7 +112,7 @@ class EndToEndIT {
         assertThat(caseNow.get("riskLevel")).isEqualTo("MEDIUM");
         assertThat(caseNow.get("status")).isEqualTo("IN_PROGRESS");
         List<String> seen = ((List<Map<String, Object>>) caseNow.get("timeline")).stream().map(e -> (String) e.get("eventType")).toList();
-        assertThat(seen.indexOf("CaseScreened")).isLessThan(seen.indexOf("TechnicalGroupConvened"));
+        assertThat(seen.indexOf("CaseScreened")).isLessThan(seen.indexOf("TechnicalGroupMet"));
         assertThat(seen.indexOf("ProtectionPlanApproved")).isLessThan(seen.indexOf("PlacementStarted"));
         // Placed: the follow-up waits for its first review.
         await().atMost(Duration.ofSeconds(30)).until(() -> getList(workflow + "/engine-rest/execution?processInstanceId="

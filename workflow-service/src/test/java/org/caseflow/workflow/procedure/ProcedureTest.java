@@ -229,6 +229,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         List<Task> inputs = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("GiveTechnicalGroupInput").list();
         assertThat(inputs).flatExtracting(this::groupsOf).containsExactlyInAnyOrder("health", "education");
         inputs.forEach(t -> tasks.complete(t.getId(), Map.of("inputGiven", true)));
+        assertPublished("TechnicalGroupMet", 0);
+        met();
         outcome("REMOVAL");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("supervisors");
@@ -237,7 +239,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-2"));
         complete("ApproveProtectionPlan", Map.of("planApproved", true));
         assertThat(pi).hasPassed("PublishPlanApproved").isWaitingAt("DecideProtectionMeasure");
-        assertPublished("TechnicalGroupConvened", 1);
+        assertPublished("TechnicalGroupCalled", 1);
+        assertPublished("TechnicalGroupMet", 1);
         assertPublished("ProtectionPlanApproved", 1);
     }
 
@@ -253,6 +256,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         visited("health");
         assertThat(task("GiveTechnicalGroupInput").getDueDate()).isEqualTo(assessmentDue);
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        assertThat(task("HoldTechnicalGroupMeeting").getDueDate()).isEqualTo(assessmentDue);
+        met();
         assertThat(task("DecideAssessmentOutcome").getDueDate()).isEqualTo(planApprovalDue);
         outcome("REMOVAL");
         assertThat(task("DraftProtectionPlan").getDueDate()).isEqualTo(planApprovalDue);
@@ -547,6 +552,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         contactMade();
         visited("health");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        met();
         outcome("REMOVAL");
         passTime(Duration.ofDays(31));
         assertThat(pi).isWaitingAt("DraftProtectionPlan", "EscalatePlanApproval");
@@ -684,6 +690,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         }
         visited("police");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        met();
         outcome("REMOVAL");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
         complete("ApproveProtectionPlan", Map.of("planApproved", true));
@@ -697,6 +704,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         contactMade();
         visited("health");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        met();
         assertThat(pi).isWaitingAt("DecideAssessmentOutcome");
         return pi;
     }
@@ -761,6 +769,12 @@ class ProcedureTest extends WorkflowIntegrationTest {
     private void visited(String technicalGroup, String riskLevel) {
         complete("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "riskLevel", riskLevel,
                 "technicalGroupAgencies", technicalGroup));
+    }
+
+    /** The technical group meets, with an NGO and the parents. */
+    private void met() {
+        complete("HoldTechnicalGroupMeeting", Map.of("meetingOn", "2026-12-03", "meetingAgencies", "cpu,health", "justiceAttended", false,
+                "ngoAttended", true, "parentsAttended", true, "childAttended", false, "minutesReference", "GTN-1/2026"));
     }
 
     private void outcome(String outcome) {

@@ -161,6 +161,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
                 .filter(java.util.Objects::nonNull).findFirst().orElseThrow() + ".worker";
         ResponseEntity<Map> unknownAgency = http.withBasicAuth(visitor, "demo").exchange("/engine-rest/task/" + visit + "/complete",
                 HttpMethod.POST, json("{\"variables\": {\"homeVisitDone\": {\"value\": true}, \"homeVisitOn\": {\"value\": \"2026-12-01\"},"
+                        + " \"riskLevel\": {\"value\": \"HIGH\"},"
                         + " \"technicalGroupAgencies\": {\"value\": \"health,nobody\"}}}"), Map.class);
         assertThat(unknownAgency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) unknownAgency.getBody().get("message")).contains("technicalGroupAgencies");

@@ -65,12 +65,13 @@ class ProcedureMigrationTest extends WorkflowIntegrationTest {
 
         ProcedureMigration.Result result = migration.migrate(previous, current);
 
-        assertThat(result.heldBack()).as("the cases at a task the current version lacks stay, named with it")
-                .hasSize(GONE.size());
+        // Other tests may leave cases of the previous version running: only this test's cases are counted.
+        assertThat(result.heldBack().keySet().stream().filter(caseAt::containsValue).toList())
+                .as("the cases at a task the current version lacks stay, named with it").hasSize(GONE.size());
         for (String task : GONE) {
             assertThat(result.heldBack()).containsEntry(caseAt.get(task), List.of(task));
         }
-        assertThat(result.migrated()).isEqualTo(userTasks.size() - GONE.size());
+        assertThat(result.migrated()).isGreaterThanOrEqualTo(userTasks.size() - GONE.size());
         for (String task : userTasks) {
             if (GONE.contains(task)) {
                 continue;
