@@ -109,7 +109,9 @@ class CaseworkerDeskIT {
             assertThat(form.findElements(By.cssSelector("input[type=radio]:checked"))).as("the decisions start empty").isEmpty();
             answer(browser, form, "rast për mbrojtjen e fëmijës", "Po");
             answer(browser, form, "shoqërojë kontaktin e parë", "Jo");
-            choose(browser, form, "I ulët");
+            // Begging is a trafficking indicator: the screening says so, and the anti-trafficking track starts beside the rest.
+            answer(browser, form, "Tregues trafikimi", "Po");
+            choose(browser, form, "I lartë");
             form.findElement(By.cssSelector("textarea")).sendKeys("Lyp çdo mëngjes në vend të shkollës.");
             completeButton(browser).click();
 
@@ -124,8 +126,8 @@ class CaseworkerDeskIT {
             WebElement next = browser.wait.until(driver1 -> taskInListOrNull(browser, reference, "Make first contact"));
             // The list shows two of a task's variables; the arrow beside them shows the rest.
             next.findElement(By.cssSelector(".shutter")).click();
-            browser.wait.until(driver1 -> next.getText().contains("I ulët / Low"));
-            assertThat(next.getText()).contains(reference).containsPattern("(?m)^9$").contains("Rreziku / Risk", "I ulët / Low");
+            browser.wait.until(driver1 -> next.getText().contains("I lartë / High"));
+            assertThat(next.getText()).contains(reference).containsPattern("(?m)^9$").contains("Rreziku / Risk", "I lartë / High");
             assertThat(next.findElements(By.cssSelector(".due-date"))).as("the next task carries its deadline").isNotEmpty();
             browser.screenshot("tasklist-after-screening");
         }

@@ -81,10 +81,10 @@ class EndToEndIT {
         // The caseworker screens the report, and the case goes through assessment to a placement the court confirms.
         String workflow = stack.url(ServiceName.WORKFLOW);
         complete(workflow, caseId, "ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM",
-                "policeEscortNeeded", false, "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
+                "policeEscortNeeded", false, "traffickingIndicators", false, "riskOverrideReason", "seen by the duty worker", "screeningReason", "child alone"));
         complete(workflow, caseId, "MakeFirstContact", Map.of("childSeen", true, "firstContactOn", "2026-12-01"));
         complete(workflow, caseId, "VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01",
-                "riskLevel", "MEDIUM", "technicalGroupAgencies", "health"));
+                "riskLevel", "MEDIUM", "traffickingIndicatorsAtVisit", false, "technicalGroupAgencies", "health"));
         complete(workflow, caseId, "GiveTechnicalGroupInput", Map.of("inputGiven", true));
         complete(workflow, caseId, "HoldTechnicalGroupMeeting", Map.of("meetingOn", "2026-12-03", "meetingAgencies", "cpu,health",
                 "justiceAttended", false, "ngoAttended", false, "parentsAttended", true, "childAttended", false, "minutesReference", "GTN-7"));

@@ -83,7 +83,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"SEXUAL_ABUSE, 12, HIGH", "VIOLENCE, 12, MEDIUM", "NEGLECT, 4, MEDIUM", "NEGLECT, 12, LOW", "BEGGING, , LOW"})
+    @CsvSource({"SEXUAL_ABUSE, 12, HIGH", "VIOLENCE, 12, MEDIUM", "NEGLECT, 4, MEDIUM", "NEGLECT, 12, LOW", "BEGGING, 9, HIGH",
+            "CHILD_LABOUR, 15, MEDIUM", "BEGGING, , MEDIUM"})
     void suggestsTheRiskLevelFromTheDecisionTable(String concern, Integer age, String expected) {
         ProcessInstance pi = report(false, false, concern, age);
         assertThat(pi).variables().containsEntry("suggestedRiskLevel", expected);
@@ -456,24 +457,72 @@ class ProcedureTest extends WorkflowIntegrationTest {
     // --- trafficking -----------------------------------------------------------------------------------
 
     @Test
-    void trafficingIndicatorsRunTheAntiTraffickingTrackBesideTheResponse() {
+    void trafficingIndicatorsRunTheAntiTraffickingTrackBesideTheResponseAndHandItsResultsBack() {
         ProcessInstance pi = report(true, true, "TRAFFICKING_SUSPECTED", 15);
         screen(true, "HIGH", "indicators");
         assertThat(pi).isWaitingAt("AntiTraffickingTrack", "MakeFirstContact");
-        ProcessInstance track = runtime.createProcessInstanceQuery().processDefinitionKey("anti-trafficking")
-                .processInstanceBusinessKey(caseId).singleResult();
-        assertThat(track).hasPassed("InformKratAndPolice").isWaitingAt("HoldJointInterview");
+        ProcessInstance track = track();
+        assertThat(track).hasPassed("InformKratAndPolice").isWaitingAt("AppointSupportPerson");
         assertPublished("NotificationRequested", 1);
+        complete("AppointSupportPerson", Map.of("supportPersonAssigned", true, "supportPersonOn", "2026-12-01", "foreignChild", false));
+        assertThat(track).as("assistance does not wait for the interview").isWaitingAt("HoldJointInterview", "ProvideImmediateAssistance");
         assertThat(groupsOf(task("HoldJointInterview"))).containsExactlyInAnyOrder("police", "social-service");
-        complete("HoldJointInterview", Map.of("potentialVictim", true));
         complete("ProvideImmediateAssistance", Map.of("assistanceGiven", true));
+        complete("HoldJointInterview", Map.of("potentialVictim", true));
+        assertThat(groupsOf(task("RecordVictimStatus"))).containsExactlyInAnyOrder("police", "social-service");
+        complete("RecordVictimStatus", Map.of("victimStatus", "VICTIM", "victimStatusOn", "2026-12-02"));
         complete("AssessTraffickingRisk", Map.of("traffickingRiskLevel", "HIGH"));
         assertThat(groupsOf(task("ArrangeAccommodation"))).containsExactly("shelter");
-        complete("ArrangeAccommodation", Map.of("accommodation", "NATIONAL_RECEPTION_CENTRE"));
-        assertThat(track).isEnded();
+        complete("ArrangeAccommodation", Map.of("accommodation", "RECEPTION_CENTRE"));
+        complete("DraftReintegrationPlan", Map.of("reintegrationPlanReference", "PR-1", "reintegrationPlanOn", "2026-12-05"));
+        assertThat(track).hasPassed("PublishTrackClosed").isEnded();
         assertPublished("JointInterviewHeld", 1);
+        assertPublished("VictimStatusGranted", 1);
         assertPublished("ShelterAdmission", 1);
-        assertThat(pi).isWaitingAt("MakeFirstContact");
+        assertPublished("ReintegrationPlanDrafted", 1);
+        assertPublished("AntiTraffickingTrackClosed", 1);
+        assertThat(pi).isWaitingAt("MakeFirstContact").variables().containsEntry("accommodation", "RECEPTION_CENTRE")
+                .containsEntry("victimStatus", "VICTIM").containsEntry("traffickingRiskLevel", "HIGH")
+                .containsEntry("reintegrationPlanReference", "PR-1");
+    }
+
+    @Test
+    void aForeignChildAloneGetsAGuardianAndAnInterpreter() {
+        report(false, true, "UNACCOMPANIED", 15);
+        screen(true, "HIGH", "alone at the port");
+        complete("AppointSupportPerson", Map.of("supportPersonAssigned", true, "supportPersonOn", "2026-12-01", "foreignChild", true));
+        assertThat(groupsOf(task("AppointGuardianAndInterpreter"))).containsExactlyInAnyOrder("social-service", "cpu");
+        complete("AppointGuardianAndInterpreter", Map.of("guardianAppointed", true, "guardianAppointedOn", "2026-12-01",
+                "interpreterNeeded", true, "interpreterArranged", true));
+        assertThat(track()).isWaitingAt("HoldJointInterview", "ProvideImmediateAssistance");
+    }
+
+    @Test
+    void theScreeningRaisesTraffickingIndicatorsTheReporterDidNotSee() {
+        ProcessInstance pi = report(false, false, "BEGGING", 9);
+        Map<String, Object> answers = new HashMap<>(Map.of("traffickingIndicators", true));
+        screenWith(answers, "HIGH", "begging at the port");
+        assertThat(pi).isWaitingAt("AntiTraffickingTrack", "MakeFirstContact");
+        assertThat(track()).isWaitingAt("AppointSupportPerson");
+    }
+
+    @Test
+    void theHomeVisitRaisesTraffickingIndicatorsAndTheTrackStartsAtOnce() {
+        ProcessInstance pi = screened("MEDIUM");
+        contactMade();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("anti-trafficking").processInstanceBusinessKey(caseId).count())
+                .isZero();
+        complete("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "riskLevel", "HIGH",
+                "traffickingIndicatorsAtVisit", true, "technicalGroupAgencies", "police"));
+        assertThat(pi).isWaitingAt("GiveTechnicalGroupInput", "AntiTraffickingTrackLate");
+        assertThat(track()).isWaitingAt("AppointSupportPerson");
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("anti-trafficking").processInstanceBusinessKey(caseId).count())
+                .as("one track, however many variables change later").isOne();
+    }
+
+    private ProcessInstance track() {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("anti-trafficking").processInstanceBusinessKey(caseId).singleResult();
     }
 
     // --- deadlines -------------------------------------------------------------------------------------
@@ -747,8 +796,20 @@ class ProcedureTest extends WorkflowIntegrationTest {
     private void screen(boolean isProtectionCase, String riskLevel, String reason, boolean escort) {
         Map<String, Object> variables = new java.util.HashMap<>(Map.of("isProtectionCase", isProtectionCase,
                 "riskLevel", riskLevel, "screeningReason", reason));
+        screenWith(variables, isProtectionCase, riskLevel, escort);
+    }
+
+    /** A protection case screened with these answers besides the usual ones. */
+    private void screenWith(Map<String, Object> answers, String riskLevel, String reason) {
+        Map<String, Object> variables = new java.util.HashMap<>(answers);
+        variables.putAll(Map.of("isProtectionCase", true, "riskLevel", riskLevel, "screeningReason", reason));
+        screenWith(variables, true, riskLevel, false);
+    }
+
+    private void screenWith(Map<String, Object> variables, boolean isProtectionCase, String riskLevel, boolean escort) {
         if (isProtectionCase) {
             variables.put("policeEscortNeeded", escort);
+            variables.putIfAbsent("traffickingIndicators", false);
         }
         if (!riskLevel.equals(tasks.getVariable(task("ScreenReport").getId(), "suggestedRiskLevel"))) {
             variables.put("riskOverrideReason", "the screening found otherwise");
@@ -768,7 +829,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     private void visited(String technicalGroup, String riskLevel) {
         complete("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-01", "riskLevel", riskLevel,
-                "technicalGroupAgencies", technicalGroup));
+                "traffickingIndicatorsAtVisit", false, "technicalGroupAgencies", technicalGroup));
     }
 
     /** The technical group meets, with an NGO and the parents. */

@@ -134,7 +134,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
         String caseId = UUID.randomUUID().toString();
         ProcessInstance instance = runtime.startProcessInstanceByKey("emergency-response", caseId, facts(caseId));
         String screen = tasks.createTaskQuery().processInstanceBusinessKey(caseId).singleResult().getId();
-        String valid = "\"isProtectionCase\": {\"value\": true}, \"riskLevel\": {\"value\": \"HIGH\"}, \"policeEscortNeeded\": {\"value\": false},"
+        String valid = "\"isProtectionCase\": {\"value\": true}, \"riskLevel\": {\"value\": \"HIGH\"}, \"policeEscortNeeded\": {\"value\": false}, \"traffickingIndicators\": {\"value\": false},"
                 + " \"riskOverrideReason\": {\"value\": \"the child is alone\"}, \"screeningReason\": {\"value\": \"begging\"}";
 
         assertRefused(screen, "/complete", "{" + valid + ", \"followUpPeriod\": {\"value\": \"P99Y\"}}", "followUpPeriod");
@@ -161,7 +161,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
                 .filter(java.util.Objects::nonNull).findFirst().orElseThrow() + ".worker";
         ResponseEntity<Map> unknownAgency = http.withBasicAuth(visitor, "demo").exchange("/engine-rest/task/" + visit + "/complete",
                 HttpMethod.POST, json("{\"variables\": {\"homeVisitDone\": {\"value\": true}, \"homeVisitOn\": {\"value\": \"2026-12-01\"},"
-                        + " \"riskLevel\": {\"value\": \"HIGH\"},"
+                        + " \"riskLevel\": {\"value\": \"HIGH\"}, \"traffickingIndicatorsAtVisit\": {\"value\": false},"
                         + " \"technicalGroupAgencies\": {\"value\": \"health,nobody\"}}}"), Map.class);
         assertThat(unknownAgency.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) unknownAgency.getBody().get("message")).contains("technicalGroupAgencies");
@@ -422,7 +422,7 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(post("cpu.worker", "/engine-rest/task/" + screen + "/complete", """
                 {"variables": {"isProtectionCase": {"value": true}, "riskLevel": {"value": "HIGH"},
-                               "policeEscortNeeded": {"value": false}, "riskOverrideReason": {"value": "danger"}, "screeningReason": {"value": "begging"}}}"""))
+                               "policeEscortNeeded": {"value": false}, "traffickingIndicators": {"value": false}, "riskOverrideReason": {"value": "danger"}, "screeningReason": {"value": "begging"}}}"""))
                 .isEqualTo(HttpStatus.NO_CONTENT);
         String highRisk = filterId(filters, TaskFilters.NAMES.get(3));
         String highRiskList = http.withBasicAuth("cpu.worker", "demo").postForObject("/engine-rest/filter/" + highRisk + "/list",

@@ -102,13 +102,13 @@ class ProcedureMigrationTest extends WorkflowIntegrationTest {
 
     /** What each task's current form asks, answered. */
     private static final Map<String, Map<String, Object>> ANSWERS = Map.ofEntries(
-            Map.entry("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM", "policeEscortNeeded", false,
+            Map.entry("ScreenReport", Map.of("isProtectionCase", true, "riskLevel", "MEDIUM", "policeEscortNeeded", false, "traffickingIndicators", false,
                     "screeningReason", "screened after the migration")),
             Map.entry("MakeFirstContact", Map.of("childSeen", true, "firstContactOn", "2026-12-02")),
             Map.entry("EscortByPolice", Map.of("escortDone", true)),
             Map.entry("TakeEmergencyMeasure", Map.of("emergencyMeasure", "MEDICAL_CARE")),
             Map.entry("VisitHomeAndAnalyseRisk", Map.of("homeVisitDone", true, "homeVisitOn", "2026-12-02", "riskLevel", "MEDIUM",
-                    "technicalGroupAgencies", "health")),
+                    "traffickingIndicatorsAtVisit", false, "technicalGroupAgencies", "health")),
             Map.entry("GiveTechnicalGroupInput", Map.of("inputGiven", true)),
             Map.entry("DraftProtectionPlan", Map.of("planReference", "PIM-9")),
             Map.entry("ApproveProtectionPlan", Map.of("planApproved", true)),
