@@ -26,6 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.caseflow.identity.IdentityProperties;
 import org.caseflow.workflow.WorkflowIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,63 @@ class ModelCheckTest extends WorkflowIntegrationTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A supervisor who opens a system step in the Modeler sees its template's explained fields: every
+     * service task names the template of its delegate, at the template's version; and the templates
+     * offer the deadlines deadlines.dmn defines and the agencies the identities define, no others.
+     */
+    @Test
+    void everySystemStepCarriesItsTemplateAndTheTemplatesOfferWhatTheProcedureDefines() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        java.util.Map<String, JsonNode> templateOf = new java.util.HashMap<>();
+        String all = "";
+        try (Stream<Path> files = Files.list(MODELS.resolve("element-templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                JsonNode template = json.readTree(file.toFile());
+                all += Files.readString(file);
+                for (JsonNode property : template.path("properties")) {
+                    if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+                        templateOf.put(property.path("value").asText(), template);
+                    }
+                }
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (BpmnModelInstance model : processes) {
+            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+                JsonNode template = templateOf.get(task.getCamundaDelegateExpression());
+                String applied = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
+                String version = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplateVersion");
+                if (template == null || !template.path("id").asText().equals(applied)
+                        || !template.path("version").asText().equals(version)) {
+                    problems.add(task.getId() + " carries template " + applied + " v" + version + ", not "
+                            + (template == null ? "none" : template.path("id").asText() + " v" + template.path("version").asText()));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+
+        Set<String> deadlines = new java.util.TreeSet<>();
+        for (org.camunda.bpm.model.dmn.instance.Rule rule : Dmn.readModelFromFile(MODELS.resolve("deadlines.dmn").toFile())
+                .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Rule.class)) {
+            deadlines.add(rule.getInputEntries().iterator().next().getTextContent().replace("\"", ""));
+        }
+        Set<String> agencies = new java.util.TreeSet<>();
+        IdentityProperties identities = context.getBean(IdentityProperties.class);
+        identities.groups().stream().map(IdentityProperties.Group::id)
+                .filter(id -> !id.equals(identities.designerGroup()) && !id.equals(identities.adminGroup())).forEach(agencies::add);
+        Matcher offered = Pattern.compile("Names from deadlines.dmn separated by commas: ([^.]+)\\.").matcher(all);
+        assertThat(offered.find()).isTrue();
+        assertThat(new java.util.TreeSet<>(List.of(offered.group(1).split(", ")))).as("the deadlines the templates offer").isEqualTo(deadlines);
+        Matcher ids = Pattern.compile("(?i)agency ids separated by commas \\(([^)]+)\\)").matcher(all);
+        int lists = 0;
+        while (ids.find()) {
+            lists++;
+            assertThat(new java.util.TreeSet<>(List.of(ids.group(1).split(", ")))).as("the agencies a template offers").isEqualTo(agencies);
+        }
+        assertThat(lists).as("templates that list agencies").isEqualTo(2);
     }
 
     private static boolean blank(String value) {
