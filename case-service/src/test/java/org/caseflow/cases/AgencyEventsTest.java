@@ -80,6 +80,18 @@ class AgencyEventsTest extends CaseServiceIntegrationTest {
     }
 
     @Test
+    void theCpuRefersTheChildToAServiceOfAKnownAgency() {
+        String caseId = reportAs("cpu.worker");
+        String referral = """
+                {"kind": "ReferralRequested", "outcome": "PSYCHOLOGICAL_SUPPORT", "attributes": {"agency": "health"}}""";
+
+        assertThat(post(as("cpu.worker"), "/api/cases/" + caseId + "/agency-events", referral.replace("health", "the neighbours"))
+                .getStatusCode()).as("an agency the kind does not allow").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(post(as("cpu.worker"), "/api/cases/" + caseId + "/agency-events", referral).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+    }
+
+    @Test
     void anOutcomeOrAttributeTheKindDoesNotDeclareIsRefusedByName() {
         String caseId = reportAs("education.worker");
 

@@ -454,6 +454,71 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(closedWith()).isEqualTo("TRANSFERRED");
     }
 
+    // --- referrals to services ----------------------------------------------------------------------------
+
+    @Test
+    void aReferralIsAcceptedAndTheServiceReportedGivenEachAnEvent() {
+        ProcessInstance pi = screened("MEDIUM");
+        contactMade();
+        correlator.correlate(referral("PSYCHOLOGICAL_SUPPORT", "health"));
+        Task accept = task("AcceptReferral");
+        assertThat(groupsOf(accept)).containsExactly("health");
+        assertThat(tasks.getVariable(accept.getId(), "service")).isEqualTo("PSYCHOLOGICAL_SUPPORT");
+        complete("AcceptReferral", Map.of("referralAccepted", true));
+        assertThat(groupsOf(task("ReportReferralDone"))).containsExactly("health");
+        complete("ReportReferralDone", Map.of("serviceGiven", true, "serviceGivenOn", "2026-12-10"));
+        assertPublished("ReferralSent", 1);
+        assertPublished("ReferralAccepted", 1);
+        assertPublished("ReferralDone", 1);
+        assertThat(pi).as("the case goes on meanwhile").isWaitingAt("VisitHomeAndAnalyseRisk");
+    }
+
+    @Test
+    void aRefusedReferralSaysWhy() {
+        screened("MEDIUM");
+        correlator.correlate(referral("ECONOMIC_AID", "social-service"));
+        complete("AcceptReferral", Map.of("referralAccepted", false, "refusalReason", "the family already receives it"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(steps("ReferralRefused")).singleElement()
+                .satisfies(step -> assertThat(step.getAttributes()).containsEntry("reason", "the family already receives it")
+                        .containsEntry("agency", "social-service")));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("ReportReferralDone").count()).isZero();
+    }
+
+    @Test
+    void referralsAtOnceKeepEachTheirOwnAgencyAndService() {
+        screened("LOW");
+        correlator.correlate(referral("HEALTH_CARE", "health"));
+        correlator.correlate(referral("SCHOOL_REINTEGRATION", "education"));
+        List<Task> accepts = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("AcceptReferral").list();
+        assertThat(accepts).extracting(t -> groupsOf(t).get(0) + ":" + tasks.getVariable(t.getId(), "service"))
+                .containsExactlyInAnyOrder("health:HEALTH_CARE", "education:SCHOOL_REINTEGRATION");
+    }
+
+    /** referralAcceptance at medium risk: 3 days from the referral; a minute before, nothing; a minute after, the escalation. */
+    @Test
+    void aReferralNotAnsweredInTimeEscalates() {
+        screened("MEDIUM");
+        correlator.correlate(referral("LEGAL_AID", "social-service"));
+        Date sent = (Date) tasks.getVariable(task("AcceptReferral").getId(), "referralSentAt");
+        passTimeTo(plus(sent, Duration.ofDays(3).minusMinutes(1)));
+        assertThat(missedEvents("referralAcceptance")).isEmpty();
+        passTimeTo(plus(sent, Duration.ofDays(3).plusMinutes(1)));
+        DeadlineMissed missed = missed("referralAcceptance");
+        assertThat(missed.getTaskKey()).isEqualTo("AcceptReferral");
+        assertThat(missed.getCandidateGroups()).containsExactly("social-service");
+        assertThat(missed.getEscalatedTo()).containsExactly("cpu", "supervisors");
+    }
+
+    private AgencyEventReceived referral(String service, String agency) {
+        return AgencyEventReceived.newBuilder().setEnvelope(envelope("AgencyEventReceived")).setKind("ReferralRequested")
+                .setAgency("cpu").setOutcome(service).setAttributes(Map.of("agency", agency)).build();
+    }
+
+    private List<CaseStepRecorded> steps(String name) {
+        return kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
+                .filter(e -> e instanceof CaseStepRecorded step && step.getName().equals(name)).map(CaseStepRecorded.class::cast).toList();
+    }
+
     // --- trafficking -----------------------------------------------------------------------------------
 
     @Test
