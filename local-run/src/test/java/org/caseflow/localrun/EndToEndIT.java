@@ -127,14 +127,16 @@ class EndToEndIT {
 
     /**
      * Completes the task as the agencies would: first a caseworker of an agency that is no candidate of
-     * it tries and is refused, then the owning agency's own caseworker (the supervisors' for an approval)
+     * it tries and is refused, then the owning agency's own caseworker (its supervisor for an approval)
      * completes it.
      */
     private static void complete(String workflow, String caseId, String taskKey, Map<String, Object> variables) throws Exception {
         Map<String, Object> task = awaitTask(workflow, caseId, taskKey);
         List<String> candidates = getList(workflow + "/engine-rest/task/" + task.get("id") + "/identity-links").stream()
                 .map(link -> (String) link.get("groupId")).filter(java.util.Objects::nonNull).toList();
-        String owner = candidates.contains("supervisors") ? "supervisor" : candidates.get(0) + ".worker";
+        // An agency's own supervisors (such as cpu-supervisors, who approve the CPU's plans) sign in as <agency>.supervisor.
+        String owner = candidates.contains("supervisors") ? "supervisor" : candidates.get(0).endsWith("-supervisors")
+                ? candidates.get(0).replace("-supervisors", ".supervisor") : candidates.get(0) + ".worker";
         String stranger = List.of("krat", "police", "shelter").stream().filter(agency -> !candidates.contains(agency))
                 .findFirst().orElseThrow() + ".worker";
         Map<String, Object> typed = new java.util.HashMap<>();

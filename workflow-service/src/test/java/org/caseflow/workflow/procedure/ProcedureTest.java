@@ -234,7 +234,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         met();
         outcome("REMOVAL");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-1"));
-        assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("supervisors");
+        assertThat(groupsOf(task("ApproveProtectionPlan"))).containsExactly("cpu-supervisors");
         complete("ApproveProtectionPlan", Map.of("planApproved", false, "planComment", "add school support"));
         assertThat(pi).isWaitingAt("DraftProtectionPlan").variables().containsEntry("planComment", "add school support");
         complete("DraftProtectionPlan", Map.of("planReference", "PIM-2"));
@@ -411,7 +411,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
     void noMeasureNeededClosesTheCaseOnceASupervisorApproves() {
         ProcessInstance pi = assessed("MEDIUM");
         outcome("NO_MEASURE_NEEDED");
-        assertThat(groupsOf(task("ApproveNoMeasure"))).containsExactly("supervisors");
+        assertThat(groupsOf(task("ApproveNoMeasure"))).containsExactly("cpu-supervisors");
         assertThat(tasks.getVariable(task("ApproveNoMeasure").getId(), "closureReason")).isEqualTo("NO_MEASURE_NEEDED");
         complete("ApproveNoMeasure", Map.of("closureApproved", false, "closureComment", "the school still worries"));
         assertThat(pi).isWaitingAt("DecideAssessmentOutcome");
@@ -442,7 +442,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         contactMade();
         correlator.correlate(closureRequested("TRANSFERRED", "the family moved to Tirana; the file goes to its CPU"));
         Task approval = task("ApproveRequestedClosure");
-        assertThat(groupsOf(approval)).containsExactly("supervisors");
+        assertThat(groupsOf(approval)).containsExactly("cpu-supervisors");
         assertThat(tasks.getVariable(approval.getId(), "closureReason")).isEqualTo("TRANSFERRED");
         complete("ApproveRequestedClosure", Map.of("closureApproved", false, "closureComment", "wait for the transfer"));
         assertThat(pi).as("not approved: the case goes on where it was").isWaitingAt("VisitHomeAndAnalyseRisk");
@@ -703,7 +703,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         complete("ReviewProtectionPlan", Map.of("planStillAdequate", false));
         assertThat(groupsOf(task("ReviseProtectionPlan"))).containsExactly("cpu");
         complete("ReviseProtectionPlan", Map.of("planReference", "PIM-2"));
-        assertThat(groupsOf(task("ApproveRevisedPlan"))).containsExactly("supervisors");
+        assertThat(groupsOf(task("ApproveRevisedPlan"))).containsExactly("cpu-supervisors");
         complete("ApproveRevisedPlan", Map.of("planApproved", false, "planComment", "add the school's support"));
         complete("ReviseProtectionPlan", Map.of("planReference", "PIM-3"));
         complete("ApproveRevisedPlan", Map.of("planApproved", true));
