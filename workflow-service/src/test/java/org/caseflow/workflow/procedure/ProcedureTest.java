@@ -628,6 +628,52 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(missed("firstContact").getRiskLevel()).isEqualTo(riskLevel);
     }
 
+    /** The assessment's deadline by risk level, counted from the screening: a minute before, nothing; a minute after, the escalation. */
+    @ParameterizedTest
+    @CsvSource({"HIGH, 3", "MEDIUM, 7", "LOW, 14"})
+    void theAssessmentIsEscalatedJustAfterItsDeadline(String riskLevel, int days) {
+        ProcessInstance pi = screened(riskLevel);
+        contactMade();
+        if ("HIGH".equals(riskLevel)) {
+            complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "MEDICAL_CARE"));
+        }
+        Date screenedAt = (Date) runtime.getVariable(pi.getId(), "caseScreenedAt");
+        passTimeTo(plus(screenedAt, Duration.ofDays(days).minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalateAssessment");
+        assertThat(missedEvents("assessment")).isEmpty();
+        passTimeTo(plus(screenedAt, Duration.ofDays(days).plusMinutes(1)));
+        assertThat(pi).isWaitingAt("VisitHomeAndAnalyseRisk", "EscalateAssessment");
+        assertThat(missed("assessment").getRiskLevel()).isEqualTo(riskLevel);
+    }
+
+    /** The plan's approval by risk level, counted from the screening. */
+    @ParameterizedTest
+    @CsvSource({"MEDIUM, 14", "LOW, 30"})
+    void thePlanApprovalIsEscalatedJustAfterItsDeadline(String riskLevel, int days) {
+        ProcessInstance pi = assessed(riskLevel);
+        outcome("REMOVAL");
+        Date screenedAt = (Date) runtime.getVariable(pi.getId(), "caseScreenedAt");
+        passTimeTo(plus(screenedAt, Duration.ofDays(days).minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalatePlanApproval");
+        passTimeTo(plus(screenedAt, Duration.ofDays(days).plusMinutes(1)));
+        assertThat(pi).isWaitingAt("DraftProtectionPlan", "EscalatePlanApproval");
+        assertThat(missed("planApproval").getTaskKey()).isEqualTo("ProtectionPlan");
+    }
+
+    /** Each follow-up review is due one period after it was given, by risk level. */
+    @ParameterizedTest
+    @CsvSource({"HIGH, 7", "MEDIUM, 14", "LOW, 30"})
+    void aFollowUpReviewIsEscalatedJustAfterItsPeriod(String riskLevel, int days) {
+        ProcessInstance pi = placed(riskLevel);
+        passTime(Duration.ofDays(days).plusMinutes(1));
+        Date given = task("ReviewFollowUp").getCreateTime();
+        passTimeTo(plus(given, Duration.ofDays(days).minusMinutes(1)));
+        assertThat(pi).hasNotPassed("EscalateFollowUpReview");
+        passTimeTo(plus(given, Duration.ofDays(days).plusMinutes(1)));
+        assertThat(pi).isWaitingAt("ReviewFollowUp", "EscalateFollowUpReview");
+        assertThat(missed("followUp").getTaskKey()).isEqualTo("ReviewFollowUp");
+    }
+
     @Test
     void escalatesToSupervisorsWhenFirstContactIsLate() {
         ProcessInstance pi = screened("HIGH");
