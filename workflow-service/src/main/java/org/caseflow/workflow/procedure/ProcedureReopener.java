@@ -1,5 +1,6 @@
 package org.caseflow.workflow.procedure;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.caseflow.events.CaseReopened;
 import org.caseflow.messaging.ProcessedEvents;
 import org.caseflow.workflow.WorkflowProperties;
@@ -73,8 +73,9 @@ class ProcedureReopener {
         variables.put(ProcessVariables.IMMEDIATE_DANGER, false);
         // The supervisor who reopens decides that it is a protection case again, at its last risk level: the
         // reopened procedure skips the screening, and deadlines that count from the screening count from now.
-        variables.put(ProcessVariables.happenedAt("CaseScreened"), ClockUtil.getCurrentTime());
-        variables.put(ProcessVariables.happenedAt("CaseReported"), ClockUtil.getCurrentTime());
+        Date reopened = Date.from(event.getEnvelope().getOccurredAt());
+        variables.put(ProcessVariables.happenedAt("CaseScreened"), reopened);
+        variables.put(ProcessVariables.happenedAt("CaseReported"), reopened);
         runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(caseId).setVariables(variables).correlateStartMessage();
         log.info("Case {} reopened: procedure started again", caseId);
     }

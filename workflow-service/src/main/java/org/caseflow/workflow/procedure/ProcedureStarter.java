@@ -1,5 +1,6 @@
 package org.caseflow.workflow.procedure;
 
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -67,7 +68,7 @@ class ProcedureStarter {
         variables.put(ProcessVariables.CASE_ID, event.getEnvelope().getCaseId());
         variables.put(ProcessVariables.CORRELATION_ID, event.getEnvelope().getCorrelationId());
         // Deadlines that count from the report count from when case-service took it, however late it arrives here.
-        variables.put(ProcessVariables.happenedAt("CaseReported"), java.util.Date.from(event.getEnvelope().getOccurredAt()));
+        variables.put(ProcessVariables.happenedAt("CaseReported"), Date.from(event.getEnvelope().getOccurredAt()));
         // Reports from before CaseReported v2 carry no reference: the id's first characters stand in.
         variables.put(ProcessVariables.CASE_REFERENCE, event.getReference() != null ? event.getReference()
                 : event.getEnvelope().getCaseId().substring(0, 8));

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * <p>A deadline counts from an event of the case ({@code CaseReported}, {@code CaseScreened},
  * {@code EmergencyMeasureTaken}...): the time the procedure published or received it, kept in the
  * variable {@link ProcessVariables#happenedAt}; for {@code CaseReported}, when case-service took the
- * report (or the reopening), and the start of the procedure for one started without that variable. A deadline
- * with nothing to count from is a period only (a review every so often): it gets no due date. The risk
+ * report (or the reopening), and the start of the procedure for one started without that variable. A
+ * deadline with nothing to count from is a period only (a review every so often): it gets no due date. The risk
  * level is the variable {@code riskLevel}, or an input parameter of that name (the suggested level,
  * before the screening has set one).
  */

@@ -48,7 +48,8 @@ class PublishDeadlineMissed implements JavaDelegate {
         String deadline = parameters.required("deadline");
         Object due = execution.getVariable(deadline + "Due");
         List<String> escalateTo = parameters.list("escalateTo");
-        String lateActivity = parameters.optional("lateTaskKey") != null ? parameters.optional("lateTaskKey") : lateActivity(execution);
+        String lateTaskKey = parameters.optional("lateTaskKey");
+        String lateActivity = lateTaskKey != null ? lateTaskKey : lateActivity(execution);
         outbox.append(Topics.WORKFLOW_EVENTS, DeadlineMissed.newBuilder()
                 .setEnvelope(envelopes.next(DeadlineMissed.class, caze.caseId(), caze.correlationId()))
                 .setDeadline(deadline)

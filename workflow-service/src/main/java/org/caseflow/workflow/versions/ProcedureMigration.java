@@ -80,13 +80,14 @@ public class ProcedureMigration {
         MigrationPlan plan = runtime.createMigrationPlan(from.getId(), to.getId()).mapEqualActivities().updateEventTriggers().build();
         Set<String> mapped = plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).collect(Collectors.toSet());
         Set<String> needed = deadlinesOf(repository.getBpmnModelInstance(to.getId()));
+        BpmnModelInstance source = repository.getBpmnModelInstance(from.getId());
         List<String> movable = new ArrayList<>();
         Map<String, List<String>> heldBack = new TreeMap<>();
         for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionId(from.getId()).list()) {
             List<String> unmapped = runtime.getActiveActivityIds(instance.getId()).stream().filter(step -> !mapped.contains(step))
                     .distinct().sorted().toList();
             if (unmapped.isEmpty()) {
-                addTheTimesTheNewVersionNeeds(instance, repository.getBpmnModelInstance(from.getId()), needed);
+                addTheTimesTheNewVersionNeeds(instance, source, needed);
                 movable.add(instance.getId());
             } else {
                 heldBack.put(instance.getBusinessKey(), unmapped);
