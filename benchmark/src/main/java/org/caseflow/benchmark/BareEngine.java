@@ -71,7 +71,7 @@ final class BareEngine implements AutoCloseable {
 
         JavaDelegate nothing = execution -> { };
         Map<Object, Object> beans = new HashMap<>();
-        for (String delegate : List.of("publishCaseEvent", "notifyAgencies", "computeDeadlines", "publishDeadlineMissed")) {
+        for (String delegate : List.of("publishCaseEvent", "recordCaseChange", "notifyAgencies", "computeDeadlines", "publishDeadlineMissed")) {
             beans.put(delegate, nothing);
         }
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();

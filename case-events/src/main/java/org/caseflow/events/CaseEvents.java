@@ -28,7 +28,9 @@ public final class CaseEvents {
     public static final List<Class<? extends SpecificRecord>> TYPES =
             List.of(CaseReported.class, TaskCreated.class, TaskCompleted.class, TaskCancelled.class, CaseStepRecorded.class,
                     NotificationRequested.class, DeadlineMissed.class, AgencyEventReceived.class, CaseReopened.class,
-                    NotificationDeliveryChanged.class);
+                    NotificationDeliveryChanged.class, CaseScreened.class, RiskReassessed.class, EmergencyMeasureTaken.class,
+                    EmergencyMeasureEnded.class, ProtectionPlanApproved.class, ProtectionMeasureDecided.class, PlacementStarted.class,
+                    PlacementEnded.class, CaseClosed.class);
 
     private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
     private static final int HEADER_LENGTH = 10;

@@ -56,7 +56,19 @@ class CaseEventsTest {
                 CaseReopened.newBuilder().setEnvelope(envelope(CaseReopened.class)).setReopenedBy("supervisor").build(),
                 NotificationDeliveryChanged.newBuilder().setEnvelope(envelope(NotificationDeliveryChanged.class))
                         .setDeliveryId("d-1").setNotificationId("n-1").setAgency("cpu").setChannel("EMAIL")
-                        .setStatus("SENT").setAttempts(1).setAbout("TaskCreated").setUrgent(false).build());
+                        .setStatus("SENT").setAttempts(1).setAbout("TaskCreated").setUrgent(false).build(),
+                CaseScreened.newBuilder().setEnvelope(envelope(CaseScreened.class)).setProtectionCase(true).setRiskLevel(RiskLevel.HIGH)
+                        .setSuggestedRiskLevel(RiskLevel.MEDIUM).build(),
+                RiskReassessed.newBuilder().setEnvelope(envelope(RiskReassessed.class)).setRiskLevel(RiskLevel.LOW).setReassessedAt("REVIEW").build(),
+                EmergencyMeasureTaken.newBuilder().setEnvelope(envelope(EmergencyMeasureTaken.class)).setMeasure("EMERGENCY_STAY_72H").build(),
+                EmergencyMeasureEnded.newBuilder().setEnvelope(envelope(EmergencyMeasureEnded.class)).setChildNow("BACK_HOME").build(),
+                ProtectionPlanApproved.newBuilder().setEnvelope(envelope(ProtectionPlanApproved.class)).setRevised(true).build(),
+                ProtectionMeasureDecided.newBuilder().setEnvelope(envelope(ProtectionMeasureDecided.class)).setMeasure("FOSTER_CARE")
+                        .setCourtConfirmed(true).build(),
+                PlacementStarted.newBuilder().setEnvelope(envelope(PlacementStarted.class)).setMeasure("FOSTER_CARE")
+                        .setStartedOn(java.time.LocalDate.of(2026, 12, 1)).build(),
+                PlacementEnded.newBuilder().setEnvelope(envelope(PlacementEnded.class)).setMeasure("FOSTER_CARE").setReason("REINTEGRATED").build(),
+                CaseClosed.newBuilder().setEnvelope(envelope(CaseClosed.class)).setReason("TRANSFERRED").setRiskLevel(RiskLevel.MEDIUM).build());
         for (SpecificRecord event : events) {
             assertThat(CaseEvents.decode(CaseEvents.encode(event))).isEqualTo(event);
         }

@@ -17,7 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.CaseClosed;
+import org.caseflow.events.CaseScreened;
+import org.caseflow.events.RiskLevel;
 import org.caseflow.events.Envelope;
 import org.caseflow.events.NotificationDeliveryChanged;
 import org.caseflow.events.TaskCancelled;
@@ -96,8 +98,7 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> openTasks(caseId), n -> n == 1);
         assertThat(idsFound(http, "overdue=true")).as("the other task is still late").contains(caseId);
 
-        send(CaseStepRecorded.newBuilder().setEnvelope(envelope(caseId, "CaseStepRecorded", "workflow-service"))
-                .setName("CaseClosed").setOutcome("REINTEGRATED").build());
+        send(CaseClosed.newBuilder().setEnvelope(envelope(caseId, "CaseClosed", "workflow-service")).setReason("REINTEGRATED").build());
         await().atMost(Duration.ofSeconds(30)).until(() -> openTasks(caseId), n -> n == 0);
         assertThat(idsFound(http, "overdue=false&status=CLOSED")).contains(caseId);
     }
@@ -292,9 +293,9 @@ class CaseDeskTest extends CaseServiceIntegrationTest {
                 .setOccurredAt(Instant.now()).setProducer(producer).setCorrelationId("test").build();
     }
 
-    private static CaseStepRecorded screened(String caseId, String riskLevel) {
-        return CaseStepRecorded.newBuilder().setEnvelope(envelope(caseId, "CaseStepRecorded", "workflow-service"))
-                .setName("CaseScreened").setRiskLevel(riskLevel).setOutcome("PROTECTION_CASE").build();
+    private static CaseScreened screened(String caseId, String riskLevel) {
+        return CaseScreened.newBuilder().setEnvelope(envelope(caseId, "CaseScreened", "workflow-service"))
+                .setProtectionCase(true).setRiskLevel(RiskLevel.valueOf(riskLevel)).build();
     }
 
     private static TaskCreated task(String caseId, String taskId, String key, Instant dueAt, String... groups) {

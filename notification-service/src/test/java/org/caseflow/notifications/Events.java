@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.caseflow.events.CaseReported;
+import org.caseflow.events.CaseScreened;
 import org.caseflow.events.CaseStepRecorded;
 import org.caseflow.events.Concern;
 import org.caseflow.events.DeadlineMissed;
@@ -13,6 +14,7 @@ import org.caseflow.events.Envelope;
 import org.caseflow.events.NotificationRequested;
 import org.caseflow.events.ReportSource;
 import org.caseflow.events.ReportedChild;
+import org.caseflow.events.RiskLevel;
 import org.caseflow.events.TaskCreated;
 
 /** Case events as the other services publish them. */
@@ -36,6 +38,10 @@ final class Events {
     static CaseStepRecorded step(String caseId, String name, String riskLevel, String outcome) {
         return CaseStepRecorded.newBuilder().setEnvelope(envelope("CaseStepRecorded", caseId))
                 .setName(name).setRiskLevel(riskLevel).setOutcome(outcome).build();
+    }
+
+    static CaseScreened screened(String caseId, RiskLevel riskLevel) {
+        return CaseScreened.newBuilder().setEnvelope(envelope("CaseScreened", caseId)).setProtectionCase(true).setRiskLevel(riskLevel).build();
     }
 
     static DeadlineMissed deadlineMissed(String caseId, String deadline, Instant dueAt) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.caseflow.events.AgencyEventReceived;
 import org.caseflow.events.Concern;
+import org.caseflow.events.RiskLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -28,10 +29,14 @@ class RoutingTest extends NotificationServiceTest {
 
     @Test
     void aHighRiskScreeningIsUrgentForTheCpuAndTheEmergencyCentreAndALowOneTellsNoOne() throws Exception {
+        String earlier = caseId();
+        publish(Events.step(earlier, "CaseScreened", "HIGH", "PROTECTION_CASE"));
+        assertThat(notificationOf("cpu", earlier)).as("a step an earlier procedure named like the change routes as the change")
+                .containsEntry("urgent", true);
         String high = caseId();
         String low = caseId();
-        publish(Events.step(high, "CaseScreened", "HIGH", "PROTECTION_CASE"),
-                Events.step(low, "CaseScreened", "LOW", "PROTECTION_CASE"));
+        // the low one as an earlier workflow-service published it, a step named like the change
+        publish(Events.screened(high, RiskLevel.HIGH), Events.step(low, "CaseScreened", "LOW", "PROTECTION_CASE"));
 
         for (String agency : List.of("cpu", "emergency-centre")) {
             Map<String, Object> notification = notificationOf(agency, high);

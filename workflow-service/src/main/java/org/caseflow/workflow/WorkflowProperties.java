@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record WorkflowProperties(
         @DefaultValue("emergency-response") String procedureKey,
         @DefaultValue("http://localhost:8081/cases/{caseId}") String caseFileUrl,
-        @DefaultValue({"publishCaseEvent", "publishDeadlineMissed", "notifyAgencies", "computeDeadlines", "lists", "earlyMessages"})
+        @DefaultValue({"publishCaseEvent", "recordCaseChange", "publishDeadlineMissed", "notifyAgencies", "computeDeadlines", "lists", "earlyMessages"})
         List<String> expressionBeans) {
 
     public WorkflowProperties {

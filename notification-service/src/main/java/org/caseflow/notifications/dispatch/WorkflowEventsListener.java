@@ -1,6 +1,7 @@
 package org.caseflow.notifications.dispatch;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.caseflow.events.CaseChanges;
 import org.caseflow.events.CaseStepRecorded;
 import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.NotificationRequested;
@@ -14,7 +15,7 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The procedure's events: tasks, steps, deadlines and explicit requests to notify agencies. */
+/** The procedure's events: tasks, steps, changes of the case, deadlines and explicit requests to notify agencies. */
 @Component
 @KafkaListener(id = "notification-service.workflow-events", topics = {Topics.WORKFLOW_EVENTS, Topics.WORKFLOW_EVENTS + Topics.REPLAY_INFIX + "notification-service"},
         groupId = "notification-service")
@@ -38,9 +39,10 @@ class WorkflowEventsListener {
         notifier.dispatch(RoutableEvent.of(event));
     }
 
+    /** A step; one of an earlier procedure named like a case change is routed as that change. */
     @KafkaHandler
     void on(CaseStepRecorded event) {
-        notifier.dispatch(RoutableEvent.of(event));
+        notifier.dispatch(CaseChanges.fromStep(event).map(RoutableEvent::ofChange).orElseGet(() -> RoutableEvent.of(event)));
     }
 
     @KafkaHandler
@@ -55,6 +57,10 @@ class WorkflowEventsListener {
 
     @KafkaHandler(isDefault = true)
     void onOther(SpecificRecord event) {
+        if (CaseChanges.isChange(event)) {
+            notifier.dispatch(RoutableEvent.ofChange(event));
+            return;
+        }
         log.debug("No notification for {}", event.getSchema().getName());
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.caseflow.events.AgencyEventReceived;
+import org.caseflow.events.CaseChanges;
+import org.caseflow.events.CaseEvents;
 import org.caseflow.events.CaseReopened;
 import org.caseflow.events.CaseReported;
 import org.caseflow.events.CaseStepRecorded;
@@ -20,7 +22,7 @@ import org.caseflow.events.TaskCreated;
 
 /**
  * A case event as routing sees it: its name (a step's own name for CaseStepRecorded, the record's name
- * otherwise) and its facts, the values routes match on and texts show. Facts are ids, codes and
+ * otherwise, such as TaskCreated or CaseScreened) and its facts, the values routes match on and texts show. Facts are ids, codes and
  * decisions; the events carry nothing else.
  *
  * @param source     the event as received, for the processed-event mark
@@ -62,6 +64,19 @@ public record RoutableEvent(
                 .put("riskLevel", event.getRiskLevel()).put("outcome", event.getOutcome())
                 .putAbsent(event.getAttributes())
                 .build(event, event.getName(), event.getAttributes(), null);
+    }
+
+    /**
+     * A typed change of the case (CaseScreened, PlacementStarted, CaseClosed...), routed by its own name:
+     * its fields are the facts, and {@code outcome} the decision it records, as routes and texts of the
+     * earlier step events had it.
+     */
+    public static RoutableEvent ofChange(SpecificRecord change) {
+        Map<String, String> fields = CaseChanges.facts(change);
+        return new Facts(CaseEvents.envelopeOf(change))
+                .put("outcome", CaseChanges.outcome(change))
+                .putAbsent(fields)
+                .build(change, change.getSchema().getName(), fields, null);
     }
 
     public static RoutableEvent of(NotificationRequested event) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.caseflow.events.CaseClosed;
+import org.caseflow.events.CaseScreened;
 import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.RiskLevel;
 import org.caseflow.events.Envelope;
 import org.caseflow.events.NotificationRequested;
 import org.caseflow.events.TaskCreated;
@@ -40,12 +43,23 @@ class RouterTest {
     @Test
     void conditionsMustAllHoldAndTheMostSpecificRouteGivesTheText() {
         List<Route> routes = List.of(SCREENED_ANY, SCREENED_HIGH);
-        assertThat(Router.route(routes, RoutableEvent.of(step("CaseScreened", "HIGH"))))
+        assertThat(Router.route(routes, RoutableEvent.ofChange(screened(RiskLevel.HIGH))))
                 .containsExactly(new Recipient("cpu", true, "case-screened-high-risk"),
                         new Recipient("emergency-centre", true, "case-screened-high-risk"));
-        assertThat(Router.route(routes, RoutableEvent.of(step("CaseScreened", "medium"))))
+        assertThat(Router.route(routes, RoutableEvent.ofChange(screened(RiskLevel.MEDIUM))))
                 .containsExactly(new Recipient("cpu", false, "case-step"));
         assertThat(Router.route(routes, RoutableEvent.of(step("PlacementStarted", "HIGH")))).isEmpty();
+    }
+
+    @Test
+    void aChangeIsRoutedByItsNameWithItsFieldsAndItsDecisionAsFacts() {
+        RoutableEvent closed = RoutableEvent.ofChange(CaseClosed.newBuilder().setEnvelope(envelope("CaseClosed")).setReason("TRANSFERRED")
+                .setRiskLevel(RiskLevel.LOW).build());
+        assertThat(closed.name()).isEqualTo("CaseClosed");
+        assertThat(closed.fact("reason")).contains("TRANSFERRED");
+        assertThat(closed.fact("outcome")).as("as routes and texts of the named step had it").contains("TRANSFERRED");
+        assertThat(closed.fact("riskLevel")).contains("LOW");
+        assertThat(closed.parameters()).containsEntry("reason", "TRANSFERRED");
     }
 
     @Test
@@ -71,6 +85,10 @@ class RouterTest {
     private static TaskCreated task(List<String> groups) {
         return TaskCreated.newBuilder().setEnvelope(envelope("TaskCreated")).setTaskId("t1").setTaskKey("ScreenReport")
                 .setTaskName("Screen the report").setCandidateGroups(groups).setProcessDefinitionId("p").build();
+    }
+
+    private static CaseScreened screened(RiskLevel level) {
+        return CaseScreened.newBuilder().setEnvelope(envelope("CaseScreened")).setProtectionCase(true).setRiskLevel(level).build();
     }
 
     private static CaseStepRecorded step(String name, String risk) {

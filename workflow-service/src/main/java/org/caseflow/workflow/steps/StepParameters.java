@@ -67,6 +67,11 @@ final class StepParameters {
         return Lists.split(values.get(name));
     }
 
+    /** Every parameter with its value (null where the expression gave none). */
+    Map<String, Object> values() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     /** The parameters other than the named ones, as text: ids and decisions to pass on. */
     Map<String, String> others(String... known) {
         Map<String, String> rest = new LinkedHashMap<>();

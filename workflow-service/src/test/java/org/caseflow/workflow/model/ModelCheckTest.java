@@ -24,8 +24,10 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.caseflow.events.CaseChanges;
 import org.caseflow.identity.IdentityProperties;
 import org.caseflow.workflow.WorkflowIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,6 +227,44 @@ class ModelCheckTest extends WorkflowIntegrationTest {
             assertThat(new java.util.TreeSet<>(List.of(ids.group(1).split(", ")))).as("the agencies a template offers").isEqualTo(agencies);
         }
         assertThat(lists).as("templates that list agencies").isEqualTo(2);
+    }
+
+    /**
+     * What changes a case goes out as its typed event: no model names a case change as a step, and the
+     * template "Record a case change" offers each change with exactly the fields of its schema.
+     */
+    @Test
+    void caseChangesAreRecordedTypedAndTheirTemplateOffersEachChangesFields() throws IOException {
+        List<String> named = new ArrayList<>();
+        for (BpmnModelInstance model : processes) {
+            for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+                if ("${publishCaseEvent}".equals(task.getCamundaDelegateExpression()) && task.getExtensionElements() != null) {
+                    task.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list().stream()
+                            .flatMap(io -> io.getCamundaInputParameters().stream())
+                            .filter(p -> p.getCamundaName().equals("eventName") && CaseChanges.type(p.getTextContent()).isPresent())
+                            .forEach(p -> named.add(task.getId() + " publishes " + p.getTextContent() + " as a step"));
+                }
+            }
+        }
+        assertThat(named).as("case changes published as named steps").isEmpty();
+
+        JsonNode template = new ObjectMapper().readTree(MODELS.resolve("element-templates/record-case-change.json").toFile());
+        java.util.Map<String, List<String>> offered = new java.util.TreeMap<>();
+        List<String> choices = new ArrayList<>();
+        for (JsonNode property : template.path("properties")) {
+            if (property.path("id").asText().equals("change")) {
+                property.path("choices").forEach(choice -> choices.add(choice.path("value").asText()));
+            } else if (property.has("condition")) {
+                offered.computeIfAbsent(property.path("condition").path("equals").asText(), c -> new ArrayList<>())
+                        .add(property.path("binding").path("name").asText());
+            }
+        }
+        java.util.Map<String, List<String>> fields = new java.util.TreeMap<>();
+        for (Class<? extends org.apache.avro.specific.SpecificRecord> type : CaseChanges.TYPES) {
+            fields.put(type.getSimpleName(), CaseChanges.fields(type).stream().map(org.apache.avro.Schema.Field::name).toList());
+        }
+        assertThat(choices).as("the changes offered").containsExactlyInAnyOrderElementsOf(fields.keySet());
+        assertThat(offered).as("the fields offered for each change").isEqualTo(fields);
     }
 
     private static boolean blank(String value) {

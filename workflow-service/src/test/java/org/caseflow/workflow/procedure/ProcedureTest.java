@@ -1,6 +1,7 @@
 package org.caseflow.workflow.procedure;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,7 +21,17 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.caseflow.events.AgencyEventReceived;
 import org.caseflow.events.CaseEvents;
+import org.apache.avro.specific.SpecificRecord;
+import org.caseflow.events.CaseChanges;
+import org.caseflow.events.CaseClosed;
+import org.caseflow.events.CaseScreened;
 import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.PlacementEnded;
+import org.caseflow.events.PlacementStarted;
+import org.caseflow.events.ProtectionMeasureDecided;
+import org.caseflow.events.ProtectionPlanApproved;
+import org.caseflow.events.RiskLevel;
+import org.caseflow.events.RiskReassessed;
 import org.caseflow.events.DeadlineMissed;
 import org.caseflow.events.TaskCancelled;
 import org.caseflow.events.Topics;
@@ -405,6 +416,46 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).isWaitingAt("ReviewDue");
         passTime(Duration.ofDays(2));
         assertThat(pi).isWaitingAt("ReviewFollowUp");
+        assertThat(changes(RiskReassessed.class)).extracting(r -> r.getReassessedAt() + " " + r.getRiskLevel())
+                .containsExactly("HOME_VISIT MEDIUM", "REVIEW HIGH");
+    }
+
+    @Test
+    void whatChangesTheCaseIsPublishedAsItsTypedEventWithItsFieldsAndNeverAsANamedStep() {
+        placed("MEDIUM");
+        assertThat(changes(CaseScreened.class)).singleElement().satisfies(screened -> {
+            assertThat(screened.getProtectionCase()).isTrue();
+            assertThat(screened.getRiskLevel()).isEqualTo(RiskLevel.MEDIUM);
+            assertThat(screened.getSuggestedRiskLevel()).isNotNull();
+            assertThat(screened.getEnvelope().getEventType()).isEqualTo("CaseScreened");
+        });
+        assertThat(changes(ProtectionPlanApproved.class)).singleElement().satisfies(approved -> {
+            assertThat(approved.getRevised()).isFalse();
+            assertThat(approved.getRiskLevel()).isEqualTo(RiskLevel.MEDIUM);
+        });
+        assertThat(changes(ProtectionMeasureDecided.class)).singleElement().satisfies(decided -> {
+            assertThat(decided.getMeasure()).isEqualTo("HOME_SUPERVISION");
+            assertThat(decided.getCourtConfirmed()).as("supervision at home needs no court").isFalse();
+        });
+        assertThat(changes(PlacementStarted.class)).singleElement().satisfies(started -> {
+            assertThat(started.getMeasure()).isEqualTo("HOME_SUPERVISION");
+            assertThat(started.getStartedOn()).isEqualTo(LocalDate.of(2026, 12, 1));
+        });
+        assertThat(kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
+                .filter(e -> e instanceof CaseStepRecorded step && CaseChanges.type(step.getName()).isPresent()).toList())
+                .as("steps named like a change").isEmpty();
+    }
+
+    @Test
+    void aRemovalConfirmedByTheCourtIsDecidedWithTheCourtsConfirmation() {
+        ProcessInstance pi = planned("HIGH");
+        complete("DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
+        correlator.correlate(courtDecision("CONFIRMED"));
+        assertThat(pi).isWaitingAt("StartPlacement");
+        assertThat(changes(ProtectionMeasureDecided.class)).singleElement().satisfies(decided -> {
+            assertThat(decided.getMeasure()).isEqualTo("FOSTER_CARE");
+            assertThat(decided.getCourtConfirmed()).isTrue();
+        });
     }
 
     @Test
@@ -452,6 +503,21 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).hasPassed("PublishClosedOnRequest").isEnded();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).count()).isZero();
         assertThat(closedWith()).isEqualTo("TRANSFERRED");
+        assertThat(pi).hasNotPassed("PublishPlacementEndedOnRequest");
+        assertThat(changes(PlacementEnded.class)).as("no placement had started").isEmpty();
+    }
+
+    @Test
+    void aCaseClosedAtAnyTimeWhilePlacedEndsThePlacementFirst() {
+        ProcessInstance pi = placed("LOW");
+        correlator.correlate(closureRequested("REACHED_ADULTHOOD", "eighteen on 2026-12-01"));
+        complete("ApproveRequestedClosure", Map.of("closureApproved", true, "closureComment", "agreed"));
+        assertThat(pi).hasPassed("PublishPlacementEndedOnRequest", "PublishClosedOnRequest").isEnded();
+        assertThat(changes(PlacementEnded.class)).singleElement().satisfies(ended -> {
+            assertThat(ended.getMeasure()).isEqualTo("HOME_SUPERVISION");
+            assertThat(ended.getReason()).isEqualTo("REACHED_ADULTHOOD");
+        });
+        assertThat(closedWith()).isEqualTo("REACHED_ADULTHOOD");
     }
 
     // --- referrals to services ----------------------------------------------------------------------------
@@ -754,7 +820,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         complete("ReviseProtectionPlan", Map.of("planReference", "PIM-3"));
         complete("ApproveRevisedPlan", Map.of("planApproved", true));
         assertThat(pi).hasPassed("PublishPlanRevised", "PlanRevised");
-        assertPublished("ProtectionPlanRevised", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(changes(ProtectionPlanApproved.class))
+                .extracting(ProtectionPlanApproved::getRevised).containsExactly(false, true));
         assertThat(pi).as("the follow-up goes on").isNotEnded();
     }
 
@@ -775,6 +842,10 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(pi).hasPassed("PublishCaseClosed").isEnded();
         assertPublished("FollowUpDone", 3);
         assertPublished("CaseClosed", 1);
+        assertThat(changes(PlacementEnded.class)).as("the placement ends with the case").singleElement().satisfies(ended -> {
+            assertThat(ended.getMeasure()).isEqualTo("HOME_SUPERVISION");
+            assertThat(ended.getReason()).isEqualTo("REINTEGRATED");
+        });
     }
 
     @Test
@@ -881,9 +952,13 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     private String closedWith() {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertPublished("CaseClosed", 1));
+        return changes(CaseClosed.class).get(0).getReason();
+    }
+
+    /** The case changes of one type the procedure published for this case, oldest first. */
+    private <T extends SpecificRecord> List<T> changes(Class<T> type) {
         return kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
-                .filter(e -> e instanceof CaseStepRecorded step && step.getName().equals("CaseClosed"))
-                .map(e -> ((CaseStepRecorded) e).getOutcome()).findFirst().orElseThrow();
+                .filter(type::isInstance).map(type::cast).toList();
     }
 
     private AgencyEventReceived closureRequested(String reason, String why) {

@@ -306,6 +306,28 @@ class WorkflowSecurityTest extends WorkflowIntegrationTest {
                 .as("a bean that is not listed is no more than an unknown variable").isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
     }
 
+    /** The shipped models pass the same check when the service starts; these would stop a case where they stand. */
+    @Test
+    void aCaseChangeStepIsCheckedAgainstItsEventWhenDeployed() {
+        assertThat(deployRefusal(caseChange("CaseFinished", input("reason", "OTHER"))))
+                .contains("step 'Change'").contains("'CaseFinished' is not one of").contains("CaseClosed");
+        assertThat(deployRefusal(caseChange("CaseClosed", ""))).contains("CaseClosed needs the input 'reason'");
+        assertThat(deployRefusal(caseChange("CaseClosed", input("reason", "${closureReason}") + input("reasons", "OTHER"))))
+                .contains("'reasons' is not a field of CaseClosed");
+        assertThat(deployRefusal(caseChange("PlacementStarted", input("startedOn", "${placementStartedOn}"))))
+                .contains("PlacementStarted needs the input 'measure'");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("refused-model").count()).as("nothing deployed").isZero();
+    }
+
+    private static String caseChange(String change, String inputs) {
+        return "<bpmn:serviceTask id=\"Change\" camunda:delegateExpression=\"${recordCaseChange}\"><bpmn:extensionElements>"
+                + "<camunda:inputOutput>" + input("change", change) + inputs + "</camunda:inputOutput></bpmn:extensionElements></bpmn:serviceTask>";
+    }
+
+    private static String input(String name, String value) {
+        return "<camunda:inputParameter name=\"" + name + "\">" + value + "</camunda:inputParameter>";
+    }
+
     private String deployRefusal(String elements) {
         ResponseEntity<Map> refused = deploy(elements);
         assertThat(refused.getStatusCode()).as(String.valueOf(refused.getBody())).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -2,6 +2,7 @@ package org.caseflow.workflow.versions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,12 +16,21 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.apache.avro.specific.SpecificRecord;
+import org.caseflow.events.CaseClosed;
+import org.caseflow.events.CaseEvents;
+import org.caseflow.events.CaseScreened;
+import org.caseflow.events.CaseStepRecorded;
+import org.caseflow.events.Topics;
+import org.caseflow.infra.KafkaProbe;
+import org.caseflow.infra.TestInfrastructure;
 import org.caseflow.workflow.WorkflowIntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The running cases of the previous version of emergency-response (kept in test resources under another
@@ -34,6 +44,8 @@ class ProcedureMigrationTest extends WorkflowIntegrationTest {
     private static final List<String> GONE = List.of("HandleFirstContactMissed", "HandleAssessmentMissed", "HandlePlanApprovalMissed",
             "HandleFollowUpReviewMissed");
 
+    private static final KafkaProbe kafka = new KafkaProbe(TestInfrastructure.shared().kafka());
+
     @Autowired RepositoryService repository;
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
@@ -42,10 +54,7 @@ class ProcedureMigrationTest extends WorkflowIntegrationTest {
 
     @Test
     void everyCaseWaitingAtATaskOfThePreviousVersionGoesOnInTheCurrentOneOrIsNamed() throws Exception {
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(PREVIOUS).count() == 0) {
-            repository.createDeployment().name(PREVIOUS).addString(PREVIOUS + ".bpmn",
-                    Files.readString(Path.of("src/test/resources/migration/" + PREVIOUS + ".bpmn"))).deploy();
-        }
+        deployPrevious();
         ProcessDefinition previous = repository.createProcessDefinitionQuery().processDefinitionKey(PREVIOUS).latestVersion().singleResult();
         ProcessDefinition current = repository.createProcessDefinitionQuery().processDefinitionKey("emergency-response").latestVersion()
                 .singleResult();
@@ -98,6 +107,38 @@ class ProcedureMigrationTest extends WorkflowIntegrationTest {
         assertThat(repository.getProcessDefinition(runtime.createProcessInstanceQuery().processInstanceBusinessKey(escalated)
                 .singleResult().getProcessDefinitionId()).getKey()).isEqualTo(PREVIOUS);
         tasks.complete(handle.getId(), Map.of("escalationAction", "called the CPU"));
+    }
+
+    /**
+     * A case held back on the previous version still names its changes as steps (publishCaseEvent with
+     * CaseScreened, CaseClosed); they go out as the typed changes, which case-service and
+     * notification-service read, and never as named steps.
+     */
+    @Test
+    void aCaseOnThePreviousVersionPublishesItsChangesTyped() throws Exception {
+        deployPrevious();
+        ProcessDefinition previous = repository.createProcessDefinitionQuery().processDefinitionKey(PREVIOUS).latestVersion().singleResult();
+        String caseId = UUID.randomUUID().toString();
+        Map<String, Object> variables = facts(caseId);
+        variables.put("isProtectionCase", false);
+        runtime.createProcessInstanceById(previous.getId()).businessKey(caseId).setVariables(variables)
+                .startBeforeActivity("PublishCaseScreened").execute();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<SpecificRecord> events = kafka.readAll(Topics.WORKFLOW_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value())).toList();
+            assertThat(events).filteredOn(CaseScreened.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((CaseScreened) e).getProtectionCase()).isFalse());
+            assertThat(events).filteredOn(CaseClosed.class::isInstance).singleElement()
+                    .satisfies(e -> assertThat(((CaseClosed) e).getReason()).isEqualTo("NOT_A_PROTECTION_CASE"));
+            assertThat(events).filteredOn(CaseStepRecorded.class::isInstance).as("named steps").isEmpty();
+        });
+    }
+
+    private void deployPrevious() throws java.io.IOException {
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(PREVIOUS).count() == 0) {
+            repository.createDeployment().name(PREVIOUS).addString(PREVIOUS + ".bpmn",
+                    Files.readString(Path.of("src/test/resources/migration/" + PREVIOUS + ".bpmn"))).deploy();
+        }
     }
 
     /** What each task's current form asks, answered. */
