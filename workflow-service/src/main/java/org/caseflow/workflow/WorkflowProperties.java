@@ -12,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caseFileUrl  the case file page in case-service, {caseId} filled in: every form links to it
  * @param expressionBeans the beans a model's expressions and delegates may name: the project's own steps
  *                     (element templates) and helpers; a deployment naming any other is refused
+ * @param zone         the time zone dates are shown in to caseworkers, such as a due date in a form
  */
 @ConfigurationProperties("caseflow.workflow")
 public record WorkflowProperties(
         @DefaultValue("emergency-response") String procedureKey,
         @DefaultValue("http://localhost:8081/cases/{caseId}") String caseFileUrl,
-        @DefaultValue({"publishCaseEvent", "recordCaseChange", "publishDeadlineMissed", "notifyAgencies", "computeDeadlines", "lists", "earlyMessages"})
-        List<String> expressionBeans) {
+        @DefaultValue({"publishCaseEvent", "recordCaseChange", "publishDeadlineMissed", "notifyAgencies", "computeDeadlines", "lists", "earlyMessages",
+                "referrals"})
+        List<String> expressionBeans,
+        @DefaultValue("Europe/Tirane") String zone) {
 
     public WorkflowProperties {
         expressionBeans = List.copyOf(expressionBeans);

@@ -267,6 +267,33 @@ class ModelCheckTest extends WorkflowIntegrationTest {
         assertThat(offered).as("the fields offered for each change").isEqualTo(fields);
     }
 
+    /**
+     * The reviews name the open referrals' services with the words of the form that asks an agency to
+     * accept them, and for every service case-service lets the CPU refer to, no other.
+     */
+    @Test
+    void theOpenReferralsUseTheServicesAndWordsOfTheReferralForm() throws IOException {
+        java.util.Map<String, String> inForm = new java.util.TreeMap<>();
+        Matcher chain = Pattern.compile("service = \\\\?\"([A-Z_]+)\\\\?\" then \\\\?\"([^\"\\\\]+)\\\\?\"")
+                .matcher(Files.readString(MODELS.resolve("forms/accept-referral.form")));
+        while (chain.find()) {
+            inForm.put(chain.group(1), chain.group(2));
+        }
+        java.util.Properties labels = new java.util.Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/main/resources/referral-services.properties"))) {
+            labels.load(in);
+        }
+        java.util.Map<String, String> listed = new java.util.TreeMap<>();
+        labels.forEach((key, value) -> listed.put((String) key, (String) value));
+        assertThat(inForm).hasSize(6);
+        assertThat(listed).isEqualTo(inForm);
+
+        Matcher allowed = Pattern.compile("ReferralRequested:\\s+senders: \\[[^]]*]\\s+outcomes: \\[([^]]+)]")
+                .matcher(Files.readString(Path.of("..", "case-service", "src", "main", "resources", "application.yml")));
+        assertThat(allowed.find()).isTrue();
+        assertThat(new java.util.TreeSet<>(List.of(allowed.group(1).split(",\\s*")))).isEqualTo(listed.keySet());
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }

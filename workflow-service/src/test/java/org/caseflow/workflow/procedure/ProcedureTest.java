@@ -560,19 +560,64 @@ class ProcedureTest extends WorkflowIntegrationTest {
                 .containsExactlyInAnyOrder("health:HEALTH_CARE", "education:SCHOOL_REINTEGRATION");
     }
 
-    /** referralAcceptance at medium risk: 3 days from the referral; a minute before, nothing; a minute after, the escalation. */
-    @Test
-    void aReferralNotAnsweredInTimeEscalates() {
-        screened("MEDIUM");
+    /** referralAcceptance by risk level, from the referral; a minute before, nothing; a minute after, the escalation. */
+    @ParameterizedTest
+    @CsvSource({"HIGH, 1", "MEDIUM, 3", "LOW, 5"})
+    void aReferralNotAnsweredInTimeEscalates(String riskLevel, int days) {
+        screened(riskLevel);
         correlator.correlate(referral("LEGAL_AID", "social-service"));
         Date sent = (Date) tasks.getVariable(task("AcceptReferral").getId(), "referralSentAt");
-        passTimeTo(plus(sent, Duration.ofDays(3).minusMinutes(1)));
+        passTimeTo(plus(sent, Duration.ofDays(days).minusMinutes(1)));
         assertThat(missedEvents("referralAcceptance")).isEmpty();
-        passTimeTo(plus(sent, Duration.ofDays(3).plusMinutes(1)));
+        passTimeTo(plus(sent, Duration.ofDays(days).plusMinutes(1)));
         DeadlineMissed missed = missed("referralAcceptance");
         assertThat(missed.getTaskKey()).isEqualTo("AcceptReferral");
         assertThat(missed.getCandidateGroups()).containsExactly("social-service");
         assertThat(missed.getEscalatedTo()).containsExactly("cpu", "supervisors");
+    }
+
+    /** referralDone: 30 days from the acceptance, at any risk level. */
+    @Test
+    void aServiceNotReportedGivenInTimeEscalates() {
+        screened("HIGH");
+        correlator.correlate(referral("PSYCHOLOGICAL_SUPPORT", "health"));
+        complete("AcceptReferral", Map.of("referralAccepted", true));
+        Date accepted = (Date) tasks.getVariable(task("ReportReferralDone").getId(), "referralAcceptedAt");
+        passTimeTo(plus(accepted, Duration.ofDays(30).minusMinutes(1)));
+        assertThat(missedEvents("referralDone")).isEmpty();
+        passTimeTo(plus(accepted, Duration.ofDays(30).plusMinutes(1)));
+        DeadlineMissed missed = missed("referralDone");
+        assertThat(missed.getTaskKey()).isEqualTo("ReportReferralDone");
+        assertThat(missed.getCandidateGroups()).containsExactly("health");
+        assertThat(missed.getEscalatedTo()).containsExactly("cpu", "supervisors");
+    }
+
+    /** The reviews list the referrals still open, in both languages, with the agency and what is awaited by when. */
+    @Test
+    void theReviewsSeeWhichReferralsAreStillOpen() {
+        placed("LOW");
+        passTime(Duration.ofDays(30));
+        assertThat(tasks.getVariable(task("ReviewFollowUp").getId(), "openReferrals")).isEqualTo("Asnjë / None");
+        review(Map.of("requestClosure", false));
+
+        correlator.correlate(referral("PSYCHOLOGICAL_SUPPORT", "health"));
+        correlator.correlate(referral("SCHOOL_REINTEGRATION", "education"));
+        correlator.correlate(referral("LEGAL_AID", "social-service"));
+        Task health = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("AcceptReferral")
+                .taskCandidateGroup("health").singleResult();
+        tasks.complete(health.getId(), Map.of("referralAccepted", true));
+        Task legal = tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("AcceptReferral")
+                .taskCandidateGroup("social-service").singleResult();
+        tasks.complete(legal.getId(), Map.of("referralAccepted", false, "refusalReason", "given by another office"));
+        passTime(Duration.ofDays(30));
+
+        String open = (String) tasks.getVariable(task("ReviewFollowUp").getId(), "openReferrals");
+        assertThat(open.lines()).hasSize(2).anySatisfy(line -> assertThat(line)
+                        .startsWith("- Mbështetje psikologjike / Psychological support · Shëndetësia: pranuar, shërbimi deri më ")
+                        .contains("/ accepted, the service due by "))
+                .anySatisfy(line -> assertThat(line).startsWith("- Rikthim në shkollë / School reintegration · Arsimi: pret pranimin deri më ")
+                        .contains("/ waiting to be accepted by "));
+        assertThat(open).as("a refused referral is not open").doesNotContain("Legal aid");
     }
 
     private AgencyEventReceived referral(String service, String agency) {
