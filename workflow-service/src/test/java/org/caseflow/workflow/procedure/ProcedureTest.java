@@ -759,7 +759,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
 
     /** The plan's approval by risk level, counted from the screening. */
     @ParameterizedTest
-    @CsvSource({"MEDIUM, 14", "LOW, 30"})
+    @CsvSource({"HIGH, 7", "MEDIUM, 14", "LOW, 30"})
     void thePlanApprovalIsEscalatedJustAfterItsDeadline(String riskLevel, int days) {
         ProcessInstance pi = assessed(riskLevel);
         outcome("REMOVAL");
@@ -957,12 +957,17 @@ class ProcedureTest extends WorkflowIntegrationTest {
         return pi;
     }
 
+    /** A high-risk case's emergency removal, confirmed by the court: the assessment goes on beside it. */
+    private void emergencyMeasureConfirmed() {
+        complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
+        correlator.correlate(agencyEvent("EmergencyMeasureDecisionRecorded", "CONFIRMED"));
+    }
+
     private ProcessInstance planned(String riskLevel) {
         ProcessInstance pi = screened(riskLevel);
         contactMade();
         if ("HIGH".equals(riskLevel)) {
-            complete("TakeEmergencyMeasure", Map.of("emergencyMeasure", "IMMEDIATE_PROTECTION"));
-            correlator.correlate(agencyEvent("EmergencyMeasureDecisionRecorded", "CONFIRMED"));
+            emergencyMeasureConfirmed();
         }
         visited("police");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
@@ -978,6 +983,9 @@ class ProcedureTest extends WorkflowIntegrationTest {
     private ProcessInstance assessed(String riskLevel) {
         ProcessInstance pi = screened(riskLevel);
         contactMade();
+        if ("HIGH".equals(riskLevel)) {
+            emergencyMeasureConfirmed();
+        }
         visited("health");
         complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
         met();
