@@ -771,6 +771,23 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(missed("planApproval").getTaskKey()).isEqualTo("ProtectionPlan");
     }
 
+    /** A full plan review, once given, is due within planReviewDone (two weeks), then escalated to supervisors. */
+    @Test
+    void aFullPlanReviewNotDoneInTimeIsEscalated() {
+        placed("MEDIUM");
+        passTime(Duration.ofDays(92));
+        Task review = task("ReviewProtectionPlan");
+        Date given = review.getCreateTime();
+        assertThat(review.getDueDate()).isEqualTo(plus(given, Duration.ofDays(14)));
+        passTimeTo(plus(given, Duration.ofDays(14).minusMinutes(1)));
+        assertThat(missedEvents("planReviewDone")).isEmpty();
+        passTimeTo(plus(given, Duration.ofDays(14).plusMinutes(1)));
+        DeadlineMissed missed = missed("planReviewDone");
+        assertThat(missed.getTaskKey()).isEqualTo("ReviewProtectionPlan");
+        assertThat(missed.getEscalatedTo()).containsExactly("supervisors");
+        assertThat(task("ReviewProtectionPlan").getId()).as("the review stays open").isEqualTo(review.getId());
+    }
+
     /** Each follow-up review is due one period after it was given, by risk level. */
     @ParameterizedTest
     @CsvSource({"HIGH, 7", "MEDIUM, 14", "LOW, 30"})
