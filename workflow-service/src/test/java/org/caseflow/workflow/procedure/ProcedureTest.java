@@ -723,9 +723,9 @@ class ProcedureTest extends WorkflowIntegrationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"HIGH, PT24H", "MEDIUM, PT72H", "LOW, PT168H"})
-    void firstContactCountsFromTheScreeningNotFromTheReport(String riskLevel, String within) {
-        ProcessInstance pi = report(false, false, "NEGLECT", 9);
+    @CsvSource({"true, HIGH, PT2H", "false, HIGH, PT24H", "false, MEDIUM, PT72H", "false, LOW, PT168H"})
+    void firstContactCountsFromTheScreeningNotFromTheReport(boolean immediateDanger, String riskLevel, String within) {
+        ProcessInstance pi = report(immediateDanger, false, "NEGLECT", 9);
         passTime(Duration.ofHours(5));
         screen(true, riskLevel, "screened late in the day");
         Date screened = (Date) runtime.getVariable(pi.getId(), "caseScreenedAt");
