@@ -89,12 +89,19 @@ public class OutboxRelay implements SmartLifecycle {
             }
             List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
             for (OutboxRow row : rows) {
-                sends.add(kafka.send(row.toRecord()));
+                try {
+                    sends.add(kafka.send(row.toRecord()));
+                } catch (RuntimeException e) {
+                    // The producer refuses at once when it cannot reach the broker in time: the rows already
+                    // handed over are still counted below, so what the broker took is not sent again.
+                    sends.add(CompletableFuture.failedFuture(e));
+                    break;
+                }
             }
             kafka.flush();
             List<Long> sent = new ArrayList<>(rows.size());
             RuntimeException failure = null;
-            for (int i = 0; i < rows.size() && failure == null; i++) {
+            for (int i = 0; i < sends.size() && failure == null; i++) {
                 try {
                     sends.get(i).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     sent.add(rows.get(i).id());
@@ -169,7 +176,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             } catch (RuntimeException e) {
                 failuresInARow++;
-                pause = min(pause.multipliedBy(2), settings.maxBackoff());
+                pause = nextPause(pause, settings.maxBackoff());
                 if (failuresInARow == 1 || failuresInARow % 10 == 0) {
                     log.warn("Outbox relay could not publish (attempt {}), {} rows waiting; next try in {} ms: {}",
                             failuresInARow, safeBacklog(), pause.toMillis(), rootMessage(e));
@@ -202,8 +209,10 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+    /** The pause after another failed attempt: twice the last, at most the longest. */
+    static Duration nextPause(Duration pause, Duration longest) {
+        Duration doubled = pause.multipliedBy(2);
+        return doubled.compareTo(longest) <= 0 ? doubled : longest;
     }
 
     private static String rootMessage(Throwable e) {
