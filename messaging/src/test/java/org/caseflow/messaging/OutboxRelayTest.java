@@ -12,32 +12,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import javax.sql.DataSource;
-
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.SaslConfigs;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.caseflow.events.CaseEventSerializer;
 import org.caseflow.events.CaseEvents;
-import org.caseflow.events.CaseStepRecorded;
-import org.caseflow.events.Envelope;
 import org.caseflow.events.Topics;
 import org.caseflow.infra.KafkaPrincipals;
 import org.caseflow.infra.KafkaProbe;
 import org.caseflow.infra.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class OutboxRelayTest {
 
-    private static final TestInfrastructure infrastructure = TestInfrastructure.shared();
+    private static final TestInfrastructure infrastructure = MessagingTestSupport.INFRASTRUCTURE;
     private static final KafkaProbe probe = new KafkaProbe(infrastructure.kafka());
     private static final String TOPIC = Topics.WORKFLOW_EVENTS;
 
@@ -63,19 +47,10 @@ class OutboxRelayTest {
 
     @BeforeAll
     static void databaseAndTopic() throws Exception {
-        String url = infrastructure.postgres().database("messaging_test");
-        DataSource dataSource = new DriverManagerDataSource(url, "messaging_test", "messaging_test");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/messaging").table("messaging_schema_history").load().migrate();
-        jdbc = JdbcClient.create(dataSource);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        jdbc = MessagingTestSupport.jdbc();
+        transactions = MessagingTestSupport.transactions();
         outbox = new Outbox(jdbc, () -> { });
-        try (Admin admin = Admin.create(infrastructure.kafka().adminProperties())) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+        MessagingTestSupport.topics(TOPIC);
     }
 
     @BeforeEach
@@ -173,16 +148,9 @@ class OutboxRelayTest {
         }
         for (int from = 0; from < all.size(); from += perTransaction) {
             List<String[]> some = all.subList(from, Math.min(all.size(), from + perTransaction));
-            transactions.executeWithoutResult(status -> some.forEach(e -> outbox.append(TOPIC, step(e[0], e[1], e[2]))));
+            transactions.executeWithoutResult(status -> some.forEach(e -> outbox.append(TOPIC, MessagingTestSupport.step(e[0], e[1], e[2]))));
         }
         return written;
-    }
-
-    private static CaseStepRecorded step(String caseId, String eventId, String name) {
-        return CaseStepRecorded.newBuilder().setEnvelope(Envelope.newBuilder().setEventId(eventId).setCaseId(caseId)
-                        .setEventType("CaseStepRecorded").setOccurredAt(java.time.Instant.now()).setProducer("workflow-service")
-                        .setCorrelationId("test").build())
-                .setName(name).build();
     }
 
     /** The event ids published for the case, in the order its partition holds them. */
@@ -195,20 +163,9 @@ class OutboxRelayTest {
                 new MessagingProperties.Outbox(Duration.ofMillis(50), batchSize, Duration.ofSeconds(5), Duration.ofSeconds(1)));
     }
 
-    /** A producer as the services configure it (acks all, idempotent), signed in as workflow-service. */
+    /** A producer as workflow-service's, closed after the test. */
     private KafkaTemplate<String, Object> producer(String bootstrapServers) {
-        Map<String, Object> properties = new HashMap<>(KafkaPrincipals.WORKFLOW_SERVICE.signIn());
-        properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        properties.put(SaslConfigs.SASL_MECHANISM, "SCRAM-SHA-512");
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
-        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 4_000);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        KafkaTemplate<String, Object> template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(properties, new StringSerializer(), new CaseEventSerializer()));
+        KafkaTemplate<String, Object> template = MessagingTestSupport.producer(KafkaPrincipals.WORKFLOW_SERVICE, bootstrapServers);
         producers.add(template);
         return template;
     }
