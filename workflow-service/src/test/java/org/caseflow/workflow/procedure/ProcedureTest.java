@@ -256,6 +256,21 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertPublished("ProtectionPlanApproved", 1);
     }
 
+    /** The attendance boxes are optional: a REST client that leaves them out records a meeting without them. */
+    @Test
+    void aMeetingRecordedWithoutTheOptionalAttendanceGoesOnWithNoOneOfThemThere() {
+        ProcessInstance pi = screened("MEDIUM");
+        contactMade();
+        visited("health");
+        complete("GiveTechnicalGroupInput", Map.of("inputGiven", true));
+        complete("HoldTechnicalGroupMeeting", Map.of("meetingOn", "2026-12-03", "meetingAgencies", "cpu,health",
+                "minutesReference", "GTN-2/2026"));
+        assertThat(pi).isWaitingAt("DecideAssessmentOutcome");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(steps("TechnicalGroupMet")).singleElement()
+                .satisfies(met -> assertThat(met.getAttributes()).containsEntry("justice", "false").containsEntry("ngo", "false")
+                        .containsEntry("parents", "false").containsEntry("child", "false").containsEntry("minutes", "GTN-2/2026")));
+    }
+
     @Test
     void everyTaskWithADeadlineCarriesItAsItsDueDate() {
         ProcessInstance pi = screened("MEDIUM");
