@@ -58,6 +58,46 @@ class AgencyEventsTest extends CaseServiceIntegrationTest {
         assertThat(event.getAttributes()).containsEntry("decidedOn", "2026-11-30");
     }
 
+    /** The court's system sending its decision again (a retry, twice at once) is one decision; another outcome under its number is refused. */
+    @Test
+    void theSameDecisionSentAgainUnderItsReferenceIsTakenOnce() throws Exception {
+        String caseId = reportAs("education.worker");
+        String path = "/api/cases/" + caseId + "/agency-events";
+
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<ResponseEntity<Map>> answers;
+        try {
+            var first = both.submit(() -> post(as("court.service"), path, COURT_DECISION));
+            var second = both.submit(() -> post(as("court.service"), path, COURT_DECISION));
+            answers = List.of(first.get(), second.get());
+        } finally {
+            both.shutdown();
+        }
+        assertThat(answers).extracting(ResponseEntity::getStatusCode).containsExactlyInAnyOrder(HttpStatus.ACCEPTED, HttpStatus.OK);
+        assertThat(answers).extracting(a -> a.getBody().get("eventId")).as("both answers name the one event").containsOnly(
+                answers.get(0).getBody().get("eventId"));
+        ResponseEntity<Map> later = post(as("court.service"), path, COURT_DECISION);
+        assertThat(later.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(later.getBody()).containsEntry("repeated", true).containsEntry("eventId", answers.get(0).getBody().get("eventId"));
+
+        ResponseEntity<Map> changed = post(as("court.service"), path, COURT_DECISION.replace("CONFIRMED", "REJECTED"));
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) changed.getBody().get("detail")).contains("V-7/2026").contains("CONFIRMED");
+        assertThat(post(as("court.service"), path, COURT_DECISION.replace("V-7/2026", "V-8/2026").replace("CONFIRMED", "REJECTED"))
+                .getStatusCode()).as("a new decision has a number of its own").isEqualTo(HttpStatus.ACCEPTED);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from outbox_event where record_key = ?")
+                .param(caseId).query(Integer.class).single() == 0);
+        assertThat(kafkaCount(caseId)).as("events published: V-7 once, V-8 once").isEqualTo(2);
+        assertThat(timeline(caseId)).filteredOn("CourtDecisionRecorded"::equals).hasSize(2);
+    }
+
+    /** The agency events of the case on the topic. */
+    private int kafkaCount(String caseId) {
+        return (int) kafka.readAll(Topics.CASE_EVENTS, caseId).stream().map(r -> CaseEvents.decode(r.value()))
+                .filter(AgencyEventReceived.class::isInstance).count();
+    }
+
     @Test
     void theCpuAsksToCloseACaseWithAReasonAndNoOtherAgencyMay() {
         String caseId = reportAs("cpu.worker"); // the CPU takes part in the case (in the procedure, through its tasks)

@@ -92,19 +92,24 @@ class EndToEndIT {
                 "assessmentOutcomeReason", "not safe at home"));
         complete(workflow, caseId, "DraftProtectionPlan", Map.of("planReference", "PIM-7"));
         complete(workflow, caseId, "ApproveProtectionPlan", Map.of("planApproved", true));
-        complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
 
-        // The court's system sends its decision with the court's own service identity.
-        HttpResponse<String> court = postAs("court.service", stack.url(ServiceName.CASE) + "/api/cases/" + caseId + "/agency-events",
-                "{\"kind\": \"CourtDecisionRecorded\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}");
+        // The court's system sends its decision with the court's own service identity, before the procedure
+        // waits for it, and then again (a retry after a lost answer): one decision, one placement.
+        String courtDecision = "{\"kind\": \"CourtDecisionRecorded\", \"outcome\": \"CONFIRMED\", \"reference\": \"V-1/2026\"}";
+        String agencyEvents = stack.url(ServiceName.CASE) + "/api/cases/" + caseId + "/agency-events";
+        HttpResponse<String> court = postAs("court.service", agencyEvents, courtDecision);
         assertThat(court.statusCode()).isEqualTo(202);
+        HttpResponse<String> again = postAs("court.service", agencyEvents, courtDecision);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(JSON.readValue(again.body(), Map.class).get("eventId")).isEqualTo(JSON.readValue(court.body(), Map.class).get("eventId"));
+        complete(workflow, caseId, "DecideProtectionMeasure", Map.of("protectionMeasure", "FOSTER_CARE"));
         Map<String, Object> placement = awaitTask(workflow, caseId, "StartPlacement");
         assertThat(getList(workflow + "/engine-rest/task/" + placement.get("id") + "/identity-links"))
                 .extracting(link -> link.get("groupId")).contains("shelter");
         complete(workflow, caseId, "StartPlacement", Map.of("placementStarted", true, "placementStartedOn", "2026-12-02"));
 
         List<String> expected = List.of("CaseReported", "TaskCreated", "TaskCompleted", "CaseScreened", "TechnicalGroupMet",
-                "ProtectionPlanApproved", "CourtDecisionRecorded", "PlacementStarted");
+                "ProtectionPlanApproved", "CourtDecisionRecorded", "ProtectionMeasureDecided", "PlacementStarted");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 ((List<Map<String, Object>>) getMap(stack.url(ServiceName.CASE) + "/api/cases/" + caseId).get("timeline"))
                         .stream().map(e -> e.get("eventType")).distinct().toList()).containsAll(expected));
@@ -114,6 +119,9 @@ class EndToEndIT {
         List<String> seen = ((List<Map<String, Object>>) caseNow.get("timeline")).stream().map(e -> (String) e.get("eventType")).toList();
         assertThat(seen.indexOf("CaseScreened")).isLessThan(seen.indexOf("TechnicalGroupMet"));
         assertThat(seen.indexOf("ProtectionPlanApproved")).isLessThan(seen.indexOf("PlacementStarted"));
+        assertThat(seen).as("one court decision, one placement").containsOnlyOnce("CourtDecisionRecorded", "ProtectionMeasureDecided",
+                "PlacementStarted");
+        assertThat((List<Map<String, Object>>) caseNow.get("tasks")).filteredOn(t -> "StartPlacement".equals(t.get("taskKey"))).hasSize(1);
         // Placed: the follow-up waits for its first review.
         await().atMost(Duration.ofSeconds(30)).until(() -> getList(workflow + "/engine-rest/execution?processInstanceId="
                 + instances.get(0).get("id") + "&activityId=ReviewDue"), list -> list.size() == 1);

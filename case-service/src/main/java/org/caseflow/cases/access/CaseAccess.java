@@ -20,6 +20,7 @@ import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.Report;
 import org.caseflow.cases.casefile.Share;
 import org.caseflow.cases.casefile.TimelineEntry;
+import org.caseflow.cases.reporting.AgencyEventTaken;
 import org.caseflow.cases.reporting.CaseActions;
 import org.caseflow.cases.reporting.CaseReporting;
 import org.caseflow.identity.Caller;
@@ -171,7 +172,7 @@ public class CaseAccess {
      * @param agency the sending agency; null for the caller's own when they act for one only
      * @throws AgencyEventRefused for an event the configuration does not declare, or one the caller may not send
      */
-    public String agencyEvent(UUID caseId, String kind, String agency, String outcome, String reference,
+    public AgencyEventTaken agencyEvent(UUID caseId, String kind, String agency, String outcome, String reference,
                               Map<String, String> attributes, String correlationId, Caller caller) {
         String sender = agency != null ? agency : caller.agencies().size() == 1 ? caller.agencies().iterator().next() : null;
         String detail = kind + " from " + sender;
@@ -183,13 +184,14 @@ public class CaseAccess {
             log.warn("{} from {} refused (case {}): {}", kind, caller.user(), caseId, e.forbidden() ? "not the caller's to send" : e.field());
             throw e;
         }
-        Supplier<String> work = () -> actions.agencyEvent(caseId, kind, sender, outcome, reference, attributes, correlationId);
+        Supplier<AgencyEventTaken> work = () -> actions.agencyEvent(caseId, kind, sender, outcome, reference, attributes, correlationId);
         if (caller.service()) {
             // A body outside caseflow takes no part in the case: it answers what the procedure asked of it.
             return transactions.execute(status -> {
-                String eventId = work.get();
-                audit.record(caller, AuditAction.AGENCY_EVENT_RECEIVED, caseId, AuditEntry.Outcome.DONE, detail);
-                return eventId;
+                AgencyEventTaken taken = work.get();
+                audit.record(caller, AuditAction.AGENCY_EVENT_RECEIVED, caseId, AuditEntry.Outcome.DONE,
+                        taken.repeated() ? detail + " (again: taken once)" : detail);
+                return taken;
             });
         }
         return guarded(caseId, caller, AuditAction.AGENCY_EVENT_RECEIVED, detail, Sight.STATUS, decided -> work.get());

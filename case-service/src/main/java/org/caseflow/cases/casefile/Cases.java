@@ -101,6 +101,16 @@ public interface Cases {
     /** Forgets the keys kept before the moment; returns how many. */
     int forgetReportKeys(Instant before);
 
+    /**
+     * Keeps the agency event under its reference, unless one is kept there already (then waits for it
+     * to commit): empty when this one is the first, else the one kept.
+     */
+    Optional<AgencyEventReference> keepAgencyEventReference(UUID caseId, String kind, String reference, String outcome, String eventId);
+
+    /** An agency event kept under the agency's reference: what it said and the event it became. */
+    record AgencyEventReference(String outcome, String eventId) {
+    }
+
     /** A report made under an idempotency key: the request's digest and the case it made. */
     record KeptReport(String digest, UUID caseId) {
     }

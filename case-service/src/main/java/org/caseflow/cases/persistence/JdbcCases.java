@@ -395,7 +395,8 @@ class JdbcCases implements Cases {
 
     /** Every table that refers to the case, then the case. */
     private static final List<String> CASE_TABLES = List.of("case_concern", "case_child", "case_timeline", "case_participant",
-            "case_share", "case_task", "case_deadline_missed", "case_decision", "case_notification", "report_idempotency");
+            "case_share", "case_task", "case_deadline_missed", "case_decision", "case_notification", "report_idempotency",
+            "agency_event_reference");
 
     @Override
     public void erase(UUID caseId) {
@@ -424,6 +425,21 @@ class JdbcCases implements Cases {
                 insert into report_idempotency (actor, idempotency_key, request_digest, case_id, created_at)
                 values (?, ?, ?, ?, ?)""")
                 .params(actor, key, digest, caseId, Timestamp.from(at)).update();
+    }
+
+    @Override
+    public Optional<AgencyEventReference> keepAgencyEventReference(UUID caseId, String kind, String reference, String outcome,
+                                                                   String eventId) {
+        int kept = jdbc.sql("""
+                insert into agency_event_reference (case_id, kind, reference, outcome, event_id) values (?, ?, ?, ?, ?)
+                on conflict do nothing""")
+                .params(caseId, kind, reference, outcome, eventId).update();
+        if (kept == 1) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select outcome, event_id from agency_event_reference where case_id = ? and kind = ? and reference = ?")
+                .params(caseId, kind, reference)
+                .query((rs, n) -> new AgencyEventReference(rs.getString(1), rs.getString(2))).optional();
     }
 
     @Override

@@ -57,8 +57,8 @@ public class CaseActions {
 
     /** Takes an event from another agency's service and passes it to the procedure. */
     @Transactional
-    public String agencyEvent(UUID caseId, String kind, String agency, String outcome, String reference,
-                              Map<String, String> attributes, String correlationId) {
+    public AgencyEventTaken agencyEvent(UUID caseId, String kind, String agency, String outcome, String reference,
+                                        Map<String, String> attributes, String correlationId) {
         Case caze = cases.get(caseId);
         AgencyEventReceived event = AgencyEventReceived.newBuilder()
                 .setEnvelope(envelopes.next(AgencyEventReceived.class, caseId.toString(), correlationId))
@@ -68,12 +68,23 @@ public class CaseActions {
                 .setReference(reference)
                 .setAttributes(attributes == null ? Map.of() : attributes)
                 .build();
+        if (reference != null && !reference.isBlank()) {
+            // The agency's system sending its decision again (a retry after a lost answer) is the same decision.
+            var earlier = cases.keepAgencyEventReference(caseId, kind, reference, outcome, event.getEnvelope().getEventId());
+            if (earlier.isPresent()) {
+                if (!java.util.Objects.equals(earlier.get().outcome(), outcome)) {
+                    throw new AgencyEventConflict(caseId, kind, reference, earlier.get().outcome());
+                }
+                log.info("Case {}: {} {} from {} received again, taken once", caseId, kind, reference, agency);
+                return new AgencyEventTaken(earlier.get().eventId(), true);
+            }
+        }
         record(caze, event.getEnvelope(), kind, kind + " from " + agency + (outcome == null ? "" : ": " + outcome));
         cases.addDecision(caseId, event.getEnvelope().getEventId(), new Decision(kind, outcome, null, agency,
                 event.getEnvelope().getOccurredAt()));
         outbox.append(Topics.CASE_EVENTS, event);
         log.info("Case {}: {} received from {}", caseId, kind, agency);
-        return event.getEnvelope().getEventId();
+        return new AgencyEventTaken(event.getEnvelope().getEventId(), false);
     }
 
     private void record(Case caze, Envelope envelope, String name, String summary) {

@@ -6,6 +6,7 @@ import org.caseflow.cases.access.ShareRefused;
 import org.caseflow.cases.casefile.CaseNotFound;
 import org.caseflow.cases.casefile.CaseStateConflict;
 import org.caseflow.cases.casefile.InvalidSearch;
+import org.caseflow.cases.reporting.AgencyEventConflict;
 import org.caseflow.web.ApiProblemsBase;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,13 @@ class ApiProblems extends ApiProblemsBase {
         return e.forbidden()
                 ? problem(HttpStatus.FORBIDDEN, "Agency event refused", e, "caseId", e.caseId())
                 : invalid(java.util.List.of(error(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(AgencyEventConflict.class)
+    ProblemDetail agencyEventConflict(AgencyEventConflict e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Agency event conflicts with an earlier one", e, "caseId", e.caseId());
+        problem.setProperty("reference", e.reference());
+        return problem;
     }
 
     @ExceptionHandler(CaseController.InvalidHeader.class)

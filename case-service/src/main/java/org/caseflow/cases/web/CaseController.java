@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import org.caseflow.cases.access.CaseAccess;
 import org.caseflow.cases.casefile.Case;
 import org.caseflow.cases.casefile.CaseSummary;
+import org.caseflow.cases.reporting.AgencyEventTaken;
 import org.caseflow.identity.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -97,15 +98,19 @@ class CaseController {
 
     /**
      * Takes an event from another agency's service, such as a court decision, and passes it to the
-     * procedure over Kafka; 202 with the event id.
+     * procedure over Kafka; 202 with the event id. The same event again under its reference is taken
+     * once: 200 with the first one's id and {@code repeated}; another outcome under that reference is 409.
      */
     @PostMapping("/{id}/agency-events")
     ResponseEntity<Map<String, Object>> agencyEvent(@PathVariable UUID id, @Valid @RequestBody AgencyEventRequest request,
                                                     Caller caller,
                                                     @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        String eventId = access.agencyEvent(id, request.kind(), request.agency(), request.outcome(), request.reference(),
+        AgencyEventTaken taken = access.agencyEvent(id, request.kind(), request.agency(), request.outcome(), request.reference(),
                 request.attributes(), correlation(correlationId), caller);
-        return ResponseEntity.accepted().body(Map.of("eventId", eventId, "caseId", id));
+        if (taken.repeated()) {
+            return ResponseEntity.ok(Map.of("eventId", taken.eventId(), "caseId", id, "repeated", true));
+        }
+        return ResponseEntity.accepted().body(Map.of("eventId", taken.eventId(), "caseId", id));
     }
 
     /** The request as the service read it, hashed: what tells a retry from another report under one key. */
