@@ -786,6 +786,23 @@ class ProcedureTest extends WorkflowIntegrationTest {
         assertThat(missed("planApproval").getTaskKey()).isEqualTo("ProtectionPlan");
     }
 
+    /** The full plan review comes every planReview period (3 months) of the follow-up: a minute before, none; a minute after, one, and the next is set. */
+    @Test
+    void theFullPlanReviewIsGivenAtItsPeriodAndAgainTheNext() {
+        ProcessInstance pi = placed("LOW");
+        Date placedAt = ClockUtil.getCurrentTime();
+        Date due = management.createJobQuery().processInstanceId(pi.getId()).activityId("PlanReviewDue").singleResult().getDuedate();
+        Date threeMonths = Date.from(placedAt.toInstant().atZone(java.time.ZoneId.systemDefault()).plusMonths(3).toInstant());
+        assertThat(due).isBetween(plus(threeMonths, Duration.ofMinutes(-1)), plus(threeMonths, Duration.ofMinutes(1)));
+        passTimeTo(plus(due, Duration.ofMinutes(-1)));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("ReviewProtectionPlan").count()).isZero();
+        passTimeTo(plus(due, Duration.ofMinutes(1)));
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(caseId).taskDefinitionKey("ReviewProtectionPlan").count()).isEqualTo(1);
+        Date next = management.createJobQuery().processInstanceId(pi.getId()).activityId("PlanReviewDue").singleResult().getDuedate();
+        // The engine keeps a cycle's dates to the second.
+        assertThat(next).isCloseTo(Date.from(due.toInstant().atZone(java.time.ZoneId.systemDefault()).plusMonths(3).toInstant()), 1_000);
+    }
+
     /** A full plan review, once given, is due within planReviewDone (two weeks), then escalated to supervisors. */
     @Test
     void aFullPlanReviewNotDoneInTimeIsEscalated() {
