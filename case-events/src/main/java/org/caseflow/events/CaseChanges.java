@@ -49,22 +49,24 @@ public final class CaseChanges {
     }
 
     /**
-     * How a step named like a change said it: which field its outcome was, and what else the change
-     * takes from the step. The earlier models published these names; nothing new is added here.
+     * How a step named like a change said it: which change it was, which field its outcome was, and what
+     * else the change takes from the step. The earlier models published these names; nothing new is added here.
      */
-    private static final Map<String, Function<CaseStepRecorded, Map<String, Object>>> EARLIER_STEPS = Map.of(
-            "CaseScreened", step -> values(step, "protectionCase", "PROTECTION_CASE".equals(step.getOutcome()),
-                    "suggestedRiskLevel", step.getAttributes().get("suggestedRiskLevel")),
-            "RiskReassessed", step -> values(step, RISK_LEVEL, step.getOutcome() != null ? step.getOutcome() : step.getRiskLevel(),
-                    "reassessedAt", step.getAttributes().getOrDefault("reassessedAt", "HOME_VISIT")),
-            "EmergencyMeasureTaken", step -> values(step, "measure", step.getOutcome()),
-            "EmergencyMeasureEnded", step -> values(step, "childNow", step.getOutcome()),
-            "ProtectionPlanApproved", step -> values(step, "revised", false),
-            "ProtectionPlanRevised", step -> values(step, "revised", true),
-            "PlacementStarted", step -> values(step, "measure", step.getOutcome()),
-            "CaseClosed", step -> values(step, "reason", step.getOutcome()));
+    private static final Map<String, EarlierStep> EARLIER_STEPS = Map.of(
+            "CaseScreened", new EarlierStep(CaseScreened.class, step -> values(step, "protectionCase",
+                    "PROTECTION_CASE".equals(step.getOutcome()), "suggestedRiskLevel", step.getAttributes().get("suggestedRiskLevel"))),
+            "RiskReassessed", new EarlierStep(RiskReassessed.class, step -> values(step,
+                    RISK_LEVEL, step.getOutcome() != null ? step.getOutcome() : step.getRiskLevel(),
+                    "reassessedAt", step.getAttributes().getOrDefault("reassessedAt", "HOME_VISIT"))),
+            "EmergencyMeasureTaken", new EarlierStep(EmergencyMeasureTaken.class, step -> values(step, "measure", step.getOutcome())),
+            "EmergencyMeasureEnded", new EarlierStep(EmergencyMeasureEnded.class, step -> values(step, "childNow", step.getOutcome())),
+            "ProtectionPlanApproved", new EarlierStep(ProtectionPlanApproved.class, step -> values(step, "revised", false)),
+            "ProtectionPlanRevised", new EarlierStep(ProtectionPlanApproved.class, step -> values(step, "revised", true)),
+            "PlacementStarted", new EarlierStep(PlacementStarted.class, step -> values(step, "measure", step.getOutcome())),
+            "CaseClosed", new EarlierStep(CaseClosed.class, step -> values(step, "reason", step.getOutcome())));
 
-    private static final Map<String, String> EARLIER_STEP_TYPES = Map.of("ProtectionPlanRevised", "ProtectionPlanApproved");
+    private record EarlierStep(Class<? extends SpecificRecord> type, Function<CaseStepRecorded, Map<String, Object>> values) {
+    }
 
     private CaseChanges() {
     }
@@ -115,13 +117,12 @@ public final class CaseChanges {
      * event id, so a consumer that has seen one does not take the other; empty for any other step.
      */
     public static Optional<SpecificRecord> fromStep(CaseStepRecorded step) {
-        Function<CaseStepRecorded, Map<String, Object>> earlier = EARLIER_STEPS.get(step.getName());
+        EarlierStep earlier = EARLIER_STEPS.get(step.getName());
         if (earlier == null) {
             return Optional.empty();
         }
-        Class<? extends SpecificRecord> type = BY_NAME.get(EARLIER_STEP_TYPES.getOrDefault(step.getName(), step.getName()));
-        Envelope envelope = Envelope.newBuilder(step.getEnvelope()).setEventType(type.getSimpleName()).build();
-        return Optional.of(build(type, envelope, earlier.apply(step)));
+        Envelope envelope = Envelope.newBuilder(step.getEnvelope()).setEventType(earlier.type().getSimpleName()).build();
+        return Optional.of(build(earlier.type(), envelope, earlier.values().apply(step)));
     }
 
     /** The change's fields as text (ids, codes and decisions only), for timelines and routing. */

@@ -83,6 +83,8 @@ class AgencyEventsTest extends CaseServiceIntegrationTest {
         ResponseEntity<Map> changed = post(as("court.service"), path, COURT_DECISION.replace("CONFIRMED", "REJECTED"));
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) changed.getBody().get("detail")).contains("V-7/2026").contains("CONFIRMED");
+        assertThat(http.getForObject("/api/audit?caseId=" + caseId, List.class)).extracting(e -> ((Map<?, ?>) e).get("actor")
+                + " " + ((Map<?, ?>) e).get("outcome")).contains("court.service REFUSED");
         assertThat(post(as("court.service"), path, COURT_DECISION.replace("V-7/2026", "V-8/2026").replace("CONFIRMED", "REJECTED"))
                 .getStatusCode()).as("a new decision has a number of its own").isEqualTo(HttpStatus.ACCEPTED);
 

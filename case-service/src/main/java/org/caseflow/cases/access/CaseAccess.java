@@ -20,6 +20,7 @@ import org.caseflow.cases.casefile.Participant;
 import org.caseflow.cases.casefile.Report;
 import org.caseflow.cases.casefile.Share;
 import org.caseflow.cases.casefile.TimelineEntry;
+import org.caseflow.cases.reporting.AgencyEventConflict;
 import org.caseflow.cases.reporting.AgencyEventTaken;
 import org.caseflow.cases.reporting.CaseActions;
 import org.caseflow.cases.reporting.CaseReporting;
@@ -179,12 +180,26 @@ public class CaseAccess {
         try {
             checkAgencyEvent(caseId, kind, sender, outcome, attributes, caller);
         } catch (AgencyEventRefused e) {
-            transactions.executeWithoutResult(status -> audit.record(caller, AuditAction.AGENCY_EVENT_RECEIVED, caseId,
-                    AuditEntry.Outcome.REFUSED, detail + ": " + e.getMessage()));
-            log.warn("{} from {} refused (case {}): {}", kind, caller.user(), caseId, e.forbidden() ? "not the caller's to send" : e.field());
+            refused(caller, caseId, detail, e, e.forbidden() ? "not the caller's to send" : e.field());
             throw e;
         }
         Supplier<AgencyEventTaken> work = () -> actions.agencyEvent(caseId, kind, sender, outcome, reference, attributes, correlationId);
+        try {
+            return agencyEvent(caseId, detail, work, caller);
+        } catch (AgencyEventConflict e) {
+            refused(caller, caseId, detail, e, "another outcome under reference " + e.reference());
+            throw e;
+        }
+    }
+
+    /** An agency event refused: in the audit log with the reason, nothing else recorded. */
+    private void refused(Caller caller, UUID caseId, String detail, RuntimeException reason, String why) {
+        transactions.executeWithoutResult(status -> audit.record(caller, AuditAction.AGENCY_EVENT_RECEIVED, caseId,
+                AuditEntry.Outcome.REFUSED, detail + ": " + reason.getMessage()));
+        log.warn("{} refused to {} (case {}): {}", detail, caller.user(), caseId, why);
+    }
+
+    private AgencyEventTaken agencyEvent(UUID caseId, String detail, Supplier<AgencyEventTaken> work, Caller caller) {
         if (caller.service()) {
             // A body outside caseflow takes no part in the case: it answers what the procedure asked of it.
             return transactions.execute(status -> {

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -62,12 +61,11 @@ public class OpenReferrals {
         String service = String.valueOf(variables.get("service"));
         String agency = String.valueOf(variables.get("agency"));
         boolean accepted = engine.getActiveActivityIds(referral.getId()).contains("ReportReferralDone");
-        Function<Object, String> day = due -> due instanceof Date date ? DAY.format(date.toInstant().atZone(zone)) : "—";
+        Object dueAt = variables.get(accepted ? "referralDoneDue" : "referralAcceptanceDue");
+        String due = dueAt instanceof Date date ? DAY.format(date.toInstant().atZone(zone)) : "—";
         String state = accepted
-                ? "pranuar, shërbimi deri më " + day.apply(variables.get("referralDoneDue")) + " / accepted, the service due by "
-                        + day.apply(variables.get("referralDoneDue"))
-                : "pret pranimin deri më " + day.apply(variables.get("referralAcceptanceDue")) + " / waiting to be accepted by "
-                        + day.apply(variables.get("referralAcceptanceDue"));
+                ? "pranuar, shërbimi deri më " + due + " / accepted, the service due by " + due
+                : "pret pranimin deri më " + due + " / waiting to be accepted by " + due;
         return "- " + services.getProperty(service, service) + " · " + agencies.getOrDefault(agency, agency) + ": " + state;
     }
 
