@@ -34,10 +34,33 @@ public final class LocalStack implements AutoCloseable {
      * @param servicesDirectory the services' runnable jars, named after the services
      * @param profiles      Spring profiles the services run with
      * @param jvmOptions    options for each service's JVM
+     * @param environment   settings for one service beyond the stack's own (Spring environment variables)
      */
     public record Settings(Path dataDirectory, boolean durable, int postgresPort, int kafkaPort, int kafkaControllerPort,
                            Map<ServiceName, Integer> servicePorts, Path servicesDirectory, String profiles,
-                           List<String> jvmOptions, Duration startTimeout) {
+                           List<String> jvmOptions, Duration startTimeout, Map<ServiceName, Map<String, String>> environment) {
+
+        public Settings {
+            environment = Map.copyOf(environment);
+        }
+
+        public Settings(Path dataDirectory, boolean durable, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                        Map<ServiceName, Integer> servicePorts, Path servicesDirectory, String profiles,
+                        List<String> jvmOptions, Duration startTimeout) {
+            this(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, servicesDirectory,
+                    profiles, jvmOptions, startTimeout, Map.of());
+        }
+
+        /** These settings with more environment for one service (a value given before for the same name is replaced). */
+        public Settings withEnvironment(ServiceName service, Map<String, String> more) {
+            Map<ServiceName, Map<String, String>> all = new EnumMap<>(ServiceName.class);
+            all.putAll(environment);
+            Map<String, String> merged = new HashMap<>(environment.getOrDefault(service, Map.of()));
+            merged.putAll(more);
+            all.put(service, Map.copyOf(merged));
+            return new Settings(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+                    servicesDirectory, profiles, jvmOptions, startTimeout, all);
+        }
 
         /** The local run: the ports of the README, data kept in the directory. */
         public static Settings localRun(Path dataDirectory, Path servicesDirectory) {
@@ -96,6 +119,7 @@ public final class LocalStack implements AutoCloseable {
             environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             environment.put("SPRING_PROFILES_ACTIVE", settings.profiles());
             environment.putAll(links());
+            environment.putAll(settings.environment().getOrDefault(service, Map.of()));
             services.put(service, new ServiceProcess(service,
                     settings.servicesDirectory().resolve(service.id() + ".jar"),
                     settings.servicePorts().get(service), environment, settings.jvmOptions(),

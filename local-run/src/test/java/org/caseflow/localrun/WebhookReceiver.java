@@ -1,0 +1,68 @@
+package org.caseflow.localrun;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing for an agency's webhook receiver: notes every call (notification id and
+ * case) and answers 204. Like {@link MailReceiver}, it can hold its answer to the next call.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One call as it arrived. */
+    record Call(String notificationId, String caseId, String agency) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> received = new CopyOnWriteArrayList<>();
+    private final HeldAnswer.Next next = new HeldAnswer.Next();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/hook", this::receive);
+        server.start();
+    }
+
+    /** The receiver's address: plain http is allowed to localhost only. */
+    String url() {
+        return "http://localhost:" + server.getAddress().getPort() + "/hook";
+    }
+
+    List<Call> received() {
+        return List.copyOf(received);
+    }
+
+    /** Holds the answer to the next call until it is released. */
+    HeldAnswer holdNext() {
+        return next.hold();
+    }
+
+    @Override
+    public void close() {
+        next.releasePending();
+        server.stop(0);
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            Map<?, ?> notification = JSON.readValue(body.readAllBytes(), Map.class);
+            received.add(new Call(exchange.getRequestHeaders().getFirst("X-Caseflow-Notification"),
+                    (String) notification.get("caseId"), (String) notification.get("agency")));
+            next.holdIfAsked();
+            exchange.sendResponseHeaders(204, -1);
+        }
+    }
+}
