@@ -51,6 +51,12 @@ public final class LocalStack implements AutoCloseable {
                     profiles, jvmOptions, startTimeout, Map.of());
         }
 
+        /** These settings with other options for each service's JVM. */
+        public Settings withJvmOptions(List<String> options) {
+            return new Settings(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+                    servicesDirectory, profiles, List.copyOf(options), startTimeout, environment);
+        }
+
         /** These settings with more environment for one service (a value given before for the same name is replaced). */
         public Settings withEnvironment(ServiceName service, Map<String, String> more) {
             Map<ServiceName, Map<String, String>> all = new EnumMap<>(ServiceName.class);

@@ -23,6 +23,8 @@ final class ServiceProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
+    /** Jars added to the service's class path, when its environment names any. */
+    static final String LOADER_PATH = "LOADER_PATH";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final ServiceName name;
@@ -56,8 +58,16 @@ final class ServiceProcess {
         }
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        if (environment.containsKey(LOADER_PATH)) {
+            // More jars on the service's class path (tests only): Spring Boot's PropertiesLauncher reads
+            // LOADER_PATH; the jar's own launcher does not.
+            command.add("-cp");
+            command.add(jar.toString());
+            command.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        } else {
+            command.add("-jar");
+            command.add(jar.toString());
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);

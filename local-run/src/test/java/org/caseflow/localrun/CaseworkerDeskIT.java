@@ -1,18 +1,13 @@
 package org.caseflow.localrun;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,6 +21,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.caseflow.localrun.Rest.HTTP;
+import static org.caseflow.localrun.Rest.JSON;
+import static org.caseflow.localrun.Rest.getList;
+import static org.caseflow.localrun.Rest.getMap;
+import static org.caseflow.localrun.Rest.request;
 
 /**
  * The caseworker's desk in a real browser, against the whole system as the end-to-end test starts it:
@@ -36,8 +36,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CaseworkerDeskIT {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalStack stack;
     private static String caseId;
     private static String reference;
@@ -259,24 +257,5 @@ class CaseworkerDeskIT {
     private static void awaitTask(String taskKey) {
         await().atMost(Duration.ofSeconds(30)).until(() -> getList(stack.url(ServiceName.WORKFLOW)
                 + "/engine-rest/task?processInstanceBusinessKey=" + caseId + "&taskDefinitionKey=" + taskKey), list -> list.size() == 1);
-    }
-
-    private static List<Map<String, Object>> getList(String url) throws Exception {
-        return JSON.readValue(get(url), new TypeReference<>() { });
-    }
-
-    private static Map<String, Object> getMap(String url) throws Exception {
-        return JSON.readValue(get(url), new TypeReference<>() { });
-    }
-
-    private static String get(String url) throws Exception {
-        HttpResponse<String> response = HTTP.send(request(url, "supervisor").GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + url).isEqualTo(200);
-        return response.body();
-    }
-
-    private static HttpRequest.Builder request(String url, String user) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()));
     }
 }

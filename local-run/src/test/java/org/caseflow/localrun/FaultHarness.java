@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * The whole system, a reporter, an SMTP server and an agency's webhook receiver, and a count of what
  * each report left behind. A report should leave exactly one of each: its case, its procedure, its
  * screening task, the timeline entries of its report and of that task, each agency's inbox notification
- * (cpu of the task; krat and the police of a suspected trafficking report), each email (cpu, and the
+ * (cpu and the emergency centre of the task; krat and the police of a suspected trafficking report), each email (cpu, and the
  * police for trafficking) and cpu's webhook call. {@link #count} finds, per report, what is missing
  * (lost) and what is there twice (duplicated), after a settling time longer than any retry path of the
  * services, whose pauses are set here.
@@ -101,6 +101,14 @@ final class FaultHarness implements AutoCloseable {
 
     /** Starts the system with email and webhooks on: cpu by email and webhook, the police by email. */
     static FaultHarness start() throws Exception {
+        return start(false);
+    }
+
+    /**
+     * As {@link #start()}; with {@code fullJit} the services run as the benchmark runs them (full JIT
+     * compilation, for long runs), otherwise with the tests' quick start-up.
+     */
+    static FaultHarness start(boolean fullJit) throws Exception {
         MailReceiver mail = new MailReceiver();
         WebhookReceiver webhooks = new WebhookReceiver();
         Path data = Files.createTempDirectory("caseflow-faults");
@@ -111,6 +119,9 @@ final class FaultHarness implements AutoCloseable {
                 "CASEFLOW_MESSAGING_CONSUMER_MAXATTEMPTS", Integer.toString(CONSUMER_MAX_ATTEMPTS),
                 "CASEFLOW_MESSAGING_OUTBOX_MAXBACKOFF", OUTBOX_MAX_BACKOFF.toMillis() + "ms");
         LocalStack.Settings settings = LocalStack.Settings.forFaultTests(data, services);
+        if (fullJit) {
+            settings = settings.withJvmOptions(List.of("-Xmx512m", "-XX:+UseSerialGC"));
+        }
         for (ServiceName service : ServiceName.values()) {
             settings = settings.withEnvironment(service, pauses);
         }
@@ -154,6 +165,41 @@ final class FaultHarness implements AutoCloseable {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
+        }
+        return reports;
+    }
+
+    /**
+     * Offers {@code count} reports, one every {@code interval} whatever the answers do (open loop), on
+     * {@code threads} reporters, each sending its report until accepted; {@code progress} is called
+     * with the number offered, once a minute. Returns when every report is accepted.
+     */
+    List<Report> offer(String scenario, int count, Duration interval, int threads, IntConsumer progress) throws Exception {
+        java.util.concurrent.ExecutorService reporters = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<Report> reports = new ArrayList<>();
+        List<java.util.concurrent.Future<?>> accepted = new ArrayList<>();
+        long start = System.nanoTime();
+        long nextProgress = start + Duration.ofMinutes(1).toNanos();
+        try {
+            for (int i = 0; i < count; i++) {
+                long due = start + interval.toNanos() * i;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                if (System.nanoTime() >= nextProgress) {
+                    progress.accept(i);
+                    nextProgress += Duration.ofMinutes(1).toNanos();
+                }
+                Report report = new Report(scenario + "-" + i, "Fault test " + scenario + ", report " + i + ".", i % 4 == 3);
+                reports.add(report);
+                accepted.add(reporters.submit(() -> reportUntilAccepted(report)));
+            }
+            for (java.util.concurrent.Future<?> each : accepted) {
+                each.get();
+            }
+        } finally {
+            reporters.shutdownNow();
         }
         return reports;
     }
@@ -288,8 +334,10 @@ final class FaultHarness implements AutoCloseable {
     }
 
     private static List<String> expected(Report report) {
+        // The screening task is for cpu and for the emergency centre's duty worker (out of hours).
         List<String> expected = new ArrayList<>(List.of("case", "process", "screening task", "timeline CaseReported",
-                "timeline TaskCreated", "inbox cpu TaskCreated", "email " + CPU_EMAIL, "webhook cpu"));
+                "timeline TaskCreated", "inbox cpu TaskCreated", "inbox emergency-centre TaskCreated", "email " + CPU_EMAIL,
+                "webhook cpu"));
         if (report.trafficking()) {
             expected.addAll(List.of("inbox krat CaseReported", "inbox police CaseReported", "email " + POLICE_EMAIL));
         }
