@@ -131,6 +131,11 @@ class DeadlinesIT {
             assertThat(escalations(caseId, deadline)).as(deadline + " a minute after: escalation tasks").isEqualTo(1);
             assertThat(supervisorsNotified(caseId)).as(deadline + " a minute after: supervisors notified").isEqualTo(missedBefore + 1);
         });
+        // And still once a while later: the timer fired once, nothing came twice.
+        await().pollDelay(NOTHING_HAPPENS_WITHIN).atMost(NOTHING_HAPPENS_WITHIN.plusSeconds(5)).until(() -> true);
+        assertThat(missed(caseId, deadline)).as(deadline + " later: missed in the case file").hasSize(1);
+        assertThat(escalations(caseId, deadline)).as(deadline + " later: escalation tasks").isEqualTo(1);
+        assertThat(supervisorsNotified(caseId)).as(deadline + " later: supervisors notified").isEqualTo(missedBefore + 1);
     }
 
     // --- what the people see ------------------------------------------------------------------------------
@@ -210,7 +215,10 @@ class DeadlinesIT {
     /** Sets workflow-service's engine clock (null: the real time) and waits until it has taken it. */
     private static void moveEngineClock(Instant to) throws Exception {
         String wanted = to == null ? "" : to.toString();
-        Files.writeString(clockFile, wanted, StandardCharsets.UTF_8);
+        // Written whole, then moved into place: the service never reads half a file.
+        Path next = clockFile.resolveSibling(clockFile.getFileName() + ".next");
+        Files.writeString(next, wanted, StandardCharsets.UTF_8);
+        Files.move(next, clockFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         Path applied = clockFile.resolveSibling(clockFile.getFileName() + ".applied");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(applied)
                 && Files.readString(applied, StandardCharsets.UTF_8).trim().equals(wanted));

@@ -221,7 +221,8 @@ final class FaultHarness implements AutoCloseable {
                  "children": [{"description": "a child", "ageYears": 8}],
                  "location": {"municipality": "Durrës"}, "narrative": "%s"}"""
                 .formatted(report.trafficking() ? "[\"TRAFFICKING_SUSPECTED\"]" : "[\"NEGLECT\"]", report.narrative());
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        // pollDelay zero: the first attempt goes at once (a poll interval alone would delay it too).
+        await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
             try {
                 HttpResponse<String> response = HTTP.send(request(stack.url(ServiceName.CASE) + "/api/cases")
                         .header("Content-Type", "application/json").header("Idempotency-Key", report.key())
@@ -368,6 +369,13 @@ final class FaultHarness implements AutoCloseable {
         } catch (IllegalStateException e) {
             return false;
         }
+    }
+
+    /** notification-service's tries on the channel that started and never ended (the service stopped mid-send). */
+    int openAttempts(String channel) {
+        return single(ServiceName.NOTIFICATION, """
+                select count(*) from delivery_attempt a join delivery d on d.id = a.delivery_id
+                where a.finished_at is null and d.channel = ?""", List.of(channel));
     }
 
     /** Events waiting in a service's outbox, unpublished. */

@@ -83,7 +83,7 @@ class FaultToleranceIT {
     @Test
     @Order(2)
     void workflowServiceIsKilledInTheMiddleOfABurst() {
-        Burst burst = killedInTheMiddleOfABurst("workflow-service-killed", ServiceName.WORKFLOW, Topics.CASE_EVENTS, () -> { });
+        Burst burst = killedInTheMiddleOfABurst("workflow-service-killed", ServiceName.WORKFLOW, Topics.CASE_EVENTS, () -> { }, () -> { });
         System.out.println("faults: workflow-service-killed: proof: " + burst.proof() + " case events waiting for workflow-service while it was down");
         assertThat(burst.proof()).as("case events waited for workflow-service").isPositive();
         assertNothingLostNothingTwice(harness.settleAndCount("workflow-service-killed", burst.reports()), 0);
@@ -121,14 +121,25 @@ class FaultToleranceIT {
         String scenario = "notification-service-killed-mid-send";
         HeldAnswer email = harness.mail().holdNext();
         HeldAnswer call = harness.webhooks().holdNext();
-        Burst burst = killedInTheMiddleOfABurst(scenario, ServiceName.NOTIFICATION, Topics.WORKFLOW_EVENTS, () -> {
-            assertThat(arrived(email)).as("an email arrived and waits for its answer").isTrue();
-            assertThat(arrived(call)).as("a webhook call arrived and waits for its answer").isTrue();
-        });
-        email.release();
-        call.release();
-        System.out.println("faults: " + scenario + ": proof: an email and a webhook call held at their receivers, then SIGKILL; "
-                + burst.proof() + " workflow events waiting for notification-service while it was down");
+        AtomicInteger openAtTheKill = new AtomicInteger();
+        Burst burst;
+        try {
+            burst = killedInTheMiddleOfABurst(scenario, ServiceName.NOTIFICATION, Topics.WORKFLOW_EVENTS, () -> {
+                assertThat(arrived(email)).as("an email arrived and waits for its answer").isTrue();
+                assertThat(arrived(call)).as("a webhook call arrived and waits for its answer").isTrue();
+            }, () -> {
+                // Both tries still open when the service died (not ended by a channel timeout meanwhile).
+                int emails = harness.openAttempts("EMAIL");
+                int webhooks = harness.openAttempts("WEBHOOK");
+                openAtTheKill.set(Math.min(emails, webhooks));
+            });
+        } finally {
+            email.release();
+            call.release();
+        }
+        System.out.println("faults: " + scenario + ": proof: an email and a webhook call held at their receivers, their tries open at "
+                + "the SIGKILL; " + burst.proof() + " workflow events waiting for notification-service while it was down");
+        assertThat(openAtTheKill.get()).as("the held email's and webhook call's tries were open at the kill").isPositive();
         assertThat(burst.proof()).as("events waited for notification-service").isPositive();
         Tally tally = harness.settleAndCount(scenario, burst.reports());
         assertNothingLostNothingTwice(tally, 2);
@@ -213,16 +224,19 @@ class FaultToleranceIT {
     }
 
     /**
-     * 40 reports at 4 a second; the service is killed with SIGKILL after 10 (once {@code beforeKill} has
-     * run); after 25, its consumer's lag on the topic it reads is taken (the proof) and it is started again.
+     * 40 reports at 4 a second; the service is killed with SIGKILL after 10 (between {@code beforeKill}
+     * and {@code afterKill}); after 25, its consumer's lag on the topic it reads is taken (the proof) and
+     * it is started again.
      */
-    private static Burst killedInTheMiddleOfABurst(String scenario, ServiceName service, String topicItReads, Runnable beforeKill) {
+    private static Burst killedInTheMiddleOfABurst(String scenario, ServiceName service, String topicItReads, Runnable beforeKill,
+                                                   Runnable afterKill) {
         AtomicLong proof = new AtomicLong();
         Thread[] restart = new Thread[1];
         List<Report> reports = harness.burst(scenario, 40, Duration.ofMillis(250), sent -> {
             if (sent == 10) {
                 beforeKill.run();
                 stack.killService(service);
+                afterKill.run();
             } else if (sent == 25) {
                 proof.set(lagWhileDown(service, topicItReads));
                 restart[0] = startAgain(service);

@@ -50,8 +50,11 @@ class SoakIT {
                     System.out.printf("faults: soak: %d min, %d reports offered, %d attempts refused, %d faults so far%n",
                             Duration.between(start, Instant.now()).toMinutes(), offered, harness.refusedAttempts(), faults.size()));
             running.set(false);
-            injector.join(Duration.ofMinutes(3).toMillis());
+            // A fault under way is healed first (a service may take minutes to start again).
+            injector.join(Duration.ofMinutes(6).toMillis());
+            assertThat(injector.isAlive()).as("the last fault healed").isFalse();
             assertThat(harness.stack().deadServices()).as("every service runs at the end").isEmpty();
+            assertThat(faults).as("faults injected").isNotEmpty().noneMatch(f -> f.startsWith("FAILED"));
             System.out.printf("faults: soak: offered %d reports in %d min (planned %s), %d attempts refused and sent again; faults %s%n",
                     reports.size(), Duration.between(start, Instant.now()).toMinutes(), Duration.between(start, end),
                     harness.refusedAttempts(), faults);
@@ -80,24 +83,35 @@ class SoakIT {
             }
             Fault fault = Fault.values()[random.nextInt(Fault.values().length)];
             Instant at = Instant.now();
-            switch (fault) {
-                case BROKER_STOPPED -> {
-                    stack.kafka().stop();
-                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(20).toNanos());
-                    stack.kafka().start();
-                }
-                case WORKFLOW_KILLED -> killAndStart(stack, ServiceName.WORKFLOW);
-                case CASE_KILLED -> killAndStart(stack, ServiceName.CASE);
-                case NOTIFICATION_KILLED -> killAndStart(stack, ServiceName.NOTIFICATION);
-                case POSTGRESQL_STOPPED -> {
-                    stack.stopPostgres();
-                    java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
-                    stack.startPostgres();
-                }
+            try {
+                inject(stack, fault);
+            } catch (RuntimeException e) {
+                // Recorded, and the soak fails at the end: a fault that could not be injected or healed.
+                faults.add("FAILED " + fault + " at " + at + ": " + e);
+                System.out.println("faults: soak: " + fault + " at " + at + " failed: " + e);
+                continue;
             }
             String done = fault + " at " + at + " (" + Duration.between(at, Instant.now()).toSeconds() + " s)";
             faults.add(done);
             System.out.println("faults: soak: " + done);
+        }
+    }
+
+    private static void inject(LocalStack stack, Fault fault) {
+        switch (fault) {
+            case BROKER_STOPPED -> {
+                stack.kafka().stop();
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(20).toNanos());
+                stack.kafka().start();
+            }
+            case WORKFLOW_KILLED -> killAndStart(stack, ServiceName.WORKFLOW);
+            case CASE_KILLED -> killAndStart(stack, ServiceName.CASE);
+            case NOTIFICATION_KILLED -> killAndStart(stack, ServiceName.NOTIFICATION);
+            case POSTGRESQL_STOPPED -> {
+                stack.stopPostgres();
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofSeconds(10).toNanos());
+                stack.startPostgres();
+            }
         }
     }
 

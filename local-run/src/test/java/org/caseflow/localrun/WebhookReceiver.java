@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,12 +27,13 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Call> received = new CopyOnWriteArrayList<>();
     private final HeldAnswer.Next next = new HeldAnswer.Next();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(threads);
         server.createContext("/hook", this::receive);
         server.start();
     }
@@ -54,6 +56,7 @@ final class WebhookReceiver implements AutoCloseable {
     public void close() {
         next.releasePending();
         server.stop(0);
+        threads.shutdownNow();
     }
 
     private void receive(HttpExchange exchange) throws IOException {
