@@ -31,6 +31,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.caseflow.infra.LocalPostgres;
 
 import static org.awaitility.Awaitility.await;
@@ -109,6 +110,9 @@ final class FaultHarness implements AutoCloseable {
      * compilation, for long runs), otherwise with the tests' quick start-up.
      */
     static FaultHarness start(boolean fullJit) throws Exception {
+        // A killed service leaves a receiver's thread to die of a reset connection; by default Awaitility
+        // would fail whatever await runs at that moment with it (it did, in a soak's reporter).
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
         MailReceiver mail = new MailReceiver();
         WebhookReceiver webhooks = new WebhookReceiver();
         Path data = Files.createTempDirectory("caseflow-faults");
