@@ -35,26 +35,41 @@ public final class LocalStack implements AutoCloseable {
      * @param profiles      Spring profiles the services run with
      * @param jvmOptions    options for each service's JVM
      * @param environment   settings for one service beyond the stack's own (Spring environment variables)
+     * @param extraNodePorts for a service run as several nodes, the ports of the nodes after the first
      */
     public record Settings(Path dataDirectory, boolean durable, int postgresPort, int kafkaPort, int kafkaControllerPort,
                            Map<ServiceName, Integer> servicePorts, Path servicesDirectory, String profiles,
-                           List<String> jvmOptions, Duration startTimeout, Map<ServiceName, Map<String, String>> environment) {
+                           List<String> jvmOptions, Duration startTimeout, Map<ServiceName, Map<String, String>> environment,
+                           Map<ServiceName, List<Integer>> extraNodePorts) {
 
         public Settings {
             environment = Map.copyOf(environment);
+            extraNodePorts = Map.copyOf(extraNodePorts);
         }
 
         public Settings(Path dataDirectory, boolean durable, int postgresPort, int kafkaPort, int kafkaControllerPort,
                         Map<ServiceName, Integer> servicePorts, Path servicesDirectory, String profiles,
                         List<String> jvmOptions, Duration startTimeout) {
             this(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, servicesDirectory,
-                    profiles, jvmOptions, startTimeout, Map.of());
+                    profiles, jvmOptions, startTimeout, Map.of(), Map.of());
         }
 
         /** These settings with other options for each service's JVM. */
         public Settings withJvmOptions(List<String> options) {
             return new Settings(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    servicesDirectory, profiles, List.copyOf(options), startTimeout, environment);
+                    servicesDirectory, profiles, List.copyOf(options), startTimeout, environment, extraNodePorts);
+        }
+
+        /**
+         * These settings with the service run as {@code count} nodes on the same database and broker, the
+         * nodes after the first on free ports (tests of several nodes; a load balancer is the caller's).
+         */
+        public Settings withNodes(ServiceName service, int count) {
+            Map<ServiceName, List<Integer>> all = new EnumMap<>(ServiceName.class);
+            all.putAll(extraNodePorts);
+            all.put(service, java.util.stream.IntStream.range(1, count).mapToObj(n -> FreePorts.next()).toList());
+            return new Settings(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
+                    servicesDirectory, profiles, jvmOptions, startTimeout, environment, all);
         }
 
         /** These settings with more environment for one service (a value given before for the same name is replaced). */
@@ -65,7 +80,7 @@ public final class LocalStack implements AutoCloseable {
             merged.putAll(more);
             all.put(service, Map.copyOf(merged));
             return new Settings(dataDirectory, durable, postgresPort, kafkaPort, kafkaControllerPort, servicePorts,
-                    servicesDirectory, profiles, jvmOptions, startTimeout, all);
+                    servicesDirectory, profiles, jvmOptions, startTimeout, all, extraNodePorts);
         }
 
         /** The local run: the ports of the README, data kept in the directory. */
@@ -100,7 +115,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private final Settings settings;
-    private final Map<ServiceName, ServiceProcess> services = new EnumMap<>(ServiceName.class);
+    /** Each service's nodes, the first one first (most runs have one node of each). */
+    private final Map<ServiceName, List<ServiceProcess>> services = new EnumMap<>(ServiceName.class);
     private LocalPostgres postgres;
     private LocalKafka kafka;
 
@@ -120,20 +136,30 @@ public final class LocalStack implements AutoCloseable {
                 : LocalPostgres.temporary();
         kafka = new LocalKafka(settings.dataDirectory().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()).start();
         for (ServiceName service : ServiceName.values()) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("SPRING_DATASOURCE_URL", postgres.database(service.database()));
-            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            environment.put("SPRING_PROFILES_ACTIVE", settings.profiles());
-            environment.putAll(links());
-            environment.putAll(settings.environment().getOrDefault(service, Map.of()));
-            services.put(service, new ServiceProcess(service,
-                    settings.servicesDirectory().resolve(service.id() + ".jar"),
-                    settings.servicePorts().get(service), environment, settings.jvmOptions(),
-                    settings.dataDirectory().resolve("logs").resolve(service.id() + ".log")));
+            List<Integer> ports = new ArrayList<>(List.of(settings.servicePorts().get(service)));
+            ports.addAll(settings.extraNodePorts().getOrDefault(service, List.of()));
+            List<ServiceProcess> nodes = new ArrayList<>();
+            for (int node = 1; node <= ports.size(); node++) {
+                Map<String, String> environment = new HashMap<>();
+                environment.put("SPRING_DATASOURCE_URL", postgres.database(service.database()));
+                environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+                environment.put("SPRING_PROFILES_ACTIVE", settings.profiles());
+                environment.putAll(links());
+                if (ports.size() > 1) {
+                    environment.putAll(nodeSettings(service, node));
+                }
+                environment.putAll(settings.environment().getOrDefault(service, Map.of()));
+                String name = node == 1 ? service.id() : service.id() + "-" + node;
+                nodes.add(new ServiceProcess(service, settings.servicesDirectory().resolve(service.id() + ".jar"),
+                        ports.get(node - 1), environment, settings.jvmOptions(),
+                        settings.dataDirectory().resolve("logs").resolve(name + ".log")));
+            }
+            services.put(service, nodes);
         }
-        services.values().forEach(ServiceProcess::start);
+        // Every node at once, as a cluster's nodes start: each must cope with the others starting beside it.
+        allNodes().forEach(ServiceProcess::start);
         List<CompletableFuture<Void>> health = new ArrayList<>();
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : allNodes()) {
             health.add(CompletableFuture.runAsync(() -> service.awaitHealthy(settings.startTimeout())));
         }
         try {
@@ -161,9 +187,38 @@ public final class LocalStack implements AutoCloseable {
                 "CASEFLOW_NOTIFICATIONS_LINKS_TASKURL", task);
     }
 
+    /**
+     * What a node of several is told: workflow-service its name in the engine's job log, and that the
+     * history clean-up is the first node's alone (docs/scaling.md).
+     */
+    private static Map<String, String> nodeSettings(ServiceName service, int node) {
+        if (service != ServiceName.WORKFLOW) {
+            return Map.of();
+        }
+        return Map.of("CASEFLOW_WORKFLOW_NODE_NAME", service.id() + "-" + node,
+                "CASEFLOW_WORKFLOW_NODE_HISTORYCLEANUP", Boolean.toString(node == 1));
+    }
+
+    private List<ServiceProcess> allNodes() {
+        return services.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The first node of the service. */
     public String url(ServiceName service) {
         return "http://localhost:" + settings.servicePorts().get(service);
     }
+
+    /** One node of the service, counted from 1. */
+    public String url(ServiceName service, int node) {
+        return services.get(service).get(node - 1).baseUrl();
+    }
+
+    /** How many nodes of the service run (or ran) here. */
+    public int nodes(ServiceName service) {
+        return services.get(service).size();
+    }
+
+
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
@@ -178,24 +233,43 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public Path logFile(ServiceName service) {
-        return services.get(service).logFile();
+        return first(service).logFile();
     }
 
     /** Stops one service gracefully, as an operator would. */
     public void stopService(ServiceName service) {
-        services.get(service).stop(Duration.ofSeconds(30));
+        first(service).stop(Duration.ofSeconds(30));
     }
 
     /** Kills one service at once, as a crash would. */
     public void killService(ServiceName service) {
-        services.get(service).kill();
+        first(service).kill();
+    }
+
+    /** Kills one node of the service at once (counted from 1), as a crash of its machine would. */
+    public void killNode(ServiceName service, int node) {
+        services.get(service).get(node - 1).kill();
+    }
+
+    /** Freezes one node (counted from 1), as a machine that hangs would: it keeps its locks and connections. */
+    public void pauseNode(ServiceName service, int node) {
+        services.get(service).get(node - 1).pause();
+    }
+
+    /** Lets a frozen node go on. */
+    public void resumeNode(ServiceName service, int node) {
+        services.get(service).get(node - 1).resume();
     }
 
     /** Starts a stopped service again and waits until it is healthy. */
     public void startService(ServiceName service) {
-        ServiceProcess process = services.get(service);
+        ServiceProcess process = first(service);
         process.start();
         process.awaitHealthy(settings.startTimeout());
+    }
+
+    private ServiceProcess first(ServiceName service) {
+        return services.get(service).get(0);
     }
 
     /** Stops the PostgreSQL server (every service's database), as an outage would. Needs durable settings. */
@@ -213,14 +287,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Whether every service still runs. */
     public List<ServiceName> deadServices() {
-        return services.values().stream().filter(s -> !s.isAlive()).map(ServiceProcess::name).toList();
+        return allNodes().stream().filter(s -> !s.isAlive()).map(ServiceProcess::name).distinct().toList();
     }
 
     /** Stops the services first (they finish and flush their work), then Kafka, then PostgreSQL. */
     @Override
     public void close() {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (ServiceProcess service : services.values()) {
+        for (ServiceProcess service : allNodes()) {
             stops.add(CompletableFuture.runAsync(() -> service.stop(Duration.ofSeconds(30))));
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();

@@ -110,6 +110,14 @@ final class ServiceProcess {
         }
     }
 
+    /** The process id while the service runs. */
+    synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name.id() + " does not run");
+        }
+        return process.pid();
+    }
+
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }
@@ -142,6 +150,30 @@ final class ServiceProcess {
                 Thread.currentThread().interrupt();
             }
             process = null;
+        }
+    }
+
+    /** Freezes the service (SIGSTOP), as a machine that hangs: it holds what it held, and does nothing. */
+    synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a frozen service go on (SIGCONT). */
+    synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling " + name.id(), e);
         }
     }
 

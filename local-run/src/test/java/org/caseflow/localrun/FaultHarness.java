@@ -92,6 +92,8 @@ final class FaultHarness implements AutoCloseable {
     private final MailReceiver mail;
     private final WebhookReceiver webhooks;
     private final AtomicInteger refusedAttempts = new AtomicInteger();
+    /** Which of case-service's nodes the next attempt goes to, as a load balancer's round robin would. */
+    private final AtomicInteger nextCaseNode = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong longestWaitMillis = new java.util.concurrent.atomic.AtomicLong();
 
     private FaultHarness(LocalStack stack, MailReceiver mail, WebhookReceiver webhooks) {
@@ -110,6 +112,11 @@ final class FaultHarness implements AutoCloseable {
      * compilation, for long runs), otherwise with the tests' quick start-up.
      */
     static FaultHarness start(boolean fullJit) throws Exception {
+        return start(fullJit, settings -> settings);
+    }
+
+    /** As {@link #start(boolean)}, with the stack's settings changed further (more nodes, more environment). */
+    static FaultHarness start(boolean fullJit, java.util.function.UnaryOperator<LocalStack.Settings> more) throws Exception {
         // A killed service leaves a receiver's thread to die of a reset connection; by default Awaitility
         // would fail whatever await runs at that moment with it (it did, in a soak's reporter).
         Awaitility.doNotCatchUncaughtExceptionsByDefault();
@@ -134,7 +141,7 @@ final class FaultHarness implements AutoCloseable {
                 "SPRING_MAIL_PORT", Integer.toString(mail.port()),
                 "CASEFLOW_NOTIFICATIONS_DELIVERY_LEASE", DELIVERY_LEASE.toMillis() + "ms",
                 "CASEFLOW_NOTIFICATIONS_DELIVERY_INITIALBACKOFF", DELIVERY_INITIAL_BACKOFF.toMillis() + "ms"));
-        FaultHarness harness = new FaultHarness(new LocalStack(settings).start(), mail, webhooks);
+        FaultHarness harness = new FaultHarness(new LocalStack(more.apply(settings)).start(), mail, webhooks);
         harness.switchChannelsOn();
         return harness;
     }
@@ -228,7 +235,8 @@ final class FaultHarness implements AutoCloseable {
         // pollDelay zero: the first attempt goes at once (a poll interval alone would delay it too).
         await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
             try {
-                HttpResponse<String> response = HTTP.send(request(stack.url(ServiceName.CASE) + "/api/cases")
+                String node = stack.url(ServiceName.CASE, 1 + Math.floorMod(nextCaseNode.getAndIncrement(), stack.nodes(ServiceName.CASE)));
+                HttpResponse<String> response = HTTP.send(request(node + "/api/cases")
                         .header("Content-Type", "application/json").header("Idempotency-Key", report.key())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201) {
@@ -446,6 +454,19 @@ final class FaultHarness implements AutoCloseable {
     /** One parameter, an SQL array (List.of would spread the strings into parameters of their own). */
     private static List<Object> arrayParameter(String[] values) {
         return java.util.Collections.singletonList(values);
+    }
+
+    /** The rows of a query of a service's database, each column as text. */
+    List<List<String>> rows(ServiceName service, String sql, Object... parameters) {
+        List<List<String>> rows = new ArrayList<>();
+        query(service, sql, List.of(parameters), row -> {
+            List<String> columns = new ArrayList<>();
+            for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+                columns.add(row.getString(i));
+            }
+            rows.add(columns);
+        });
+        return rows;
     }
 
     private int single(ServiceName service, String sql, List<Object> parameters) {
