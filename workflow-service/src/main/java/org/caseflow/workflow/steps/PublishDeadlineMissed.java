@@ -46,21 +46,35 @@ class PublishDeadlineMissed implements JavaDelegate {
         StepParameters parameters = StepParameters.of(execution);
         CaseContext caze = CaseContext.of(execution);
         String deadline = parameters.required("deadline");
-        Object due = execution.getVariable(deadline + "Due");
         List<String> escalateTo = parameters.list("escalateTo");
         String lateTaskKey = parameters.optional("lateTaskKey");
         String lateActivity = lateTaskKey != null ? lateTaskKey : lateActivity(execution);
+        Date due = execution.getVariable(deadline + "Due") instanceof Date date ? date : lateTaskDue(execution, caze.caseId(), lateActivity);
         outbox.append(Topics.WORKFLOW_EVENTS, DeadlineMissed.newBuilder()
                 .setEnvelope(envelopes.next(DeadlineMissed.class, caze.caseId(), caze.correlationId()))
                 .setDeadline(deadline)
                 .setTaskKey(lateActivity)
                 .setCandidateGroups(candidateGroups(execution, caze.caseId(), lateActivity))
                 .setTaskName(parameters.optional("lateTask"))
-                .setDueAt((due instanceof Date date ? date : ClockUtil.getCurrentTime()).toInstant())
+                .setDueAt((due != null ? due : ClockUtil.getCurrentTime()).toInstant())
                 .setRiskLevel(caze.riskLevel())
                 .setEscalatedTo(escalateTo.isEmpty() ? List.of("supervisors") : escalateTo)
                 .build());
         log.warn("Case {}: deadline {} missed ({}), escalated", caze.caseId(), deadline, parameters.optional("lateTask"));
+    }
+
+    /**
+     * A deadline that repeats (a follow-up review, a full plan review) has no {@code <deadline>Due} of its
+     * own: the late task's due date is the deadline. Not the time the timer fired, which is later when
+     * the service was down or a node died holding the timer's lock.
+     */
+    private static Date lateTaskDue(DelegateExecution execution, String caseId, String lateActivity) {
+        if (lateActivity == null) {
+            return null;
+        }
+        return execution.getProcessEngineServices().getTaskService().createTaskQuery().processInstanceBusinessKey(caseId)
+                .taskDefinitionKey(lateActivity).orderByTaskCreateTime().desc().list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getDueDate).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The agencies of the late task (none when the late activity is a subprocess). */

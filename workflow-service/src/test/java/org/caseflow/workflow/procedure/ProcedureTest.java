@@ -816,6 +816,7 @@ class ProcedureTest extends WorkflowIntegrationTest {
         passTimeTo(plus(given, Duration.ofDays(14).plusMinutes(1)));
         DeadlineMissed missed = missed("planReviewDone");
         assertThat(missed.getTaskKey()).isEqualTo("ReviewProtectionPlan");
+        assertThat(missed.getDueAt()).as("when the review was due, not when the timer fired").isEqualTo(plus(given, Duration.ofDays(14)).toInstant());
         assertThat(missed.getEscalatedTo()).containsExactly("supervisors");
         assertThat(task("ReviewProtectionPlan").getId()).as("the review stays open").isEqualTo(review.getId());
     }
@@ -832,6 +833,8 @@ class ProcedureTest extends WorkflowIntegrationTest {
         passTimeTo(plus(given, Duration.ofDays(days).plusMinutes(1)));
         assertThat(pi).isWaitingAt("ReviewFollowUp", "EscalateFollowUpReview");
         assertThat(missed("followUp").getTaskKey()).isEqualTo("ReviewFollowUp");
+        assertThat(missed("followUp").getDueAt()).as("when the review was due, not when the timer fired")
+                .isEqualTo(plus(given, Duration.ofDays(days)).toInstant());
     }
 
     @Test
