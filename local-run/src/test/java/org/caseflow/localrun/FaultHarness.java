@@ -290,10 +290,12 @@ final class FaultHarness implements AutoCloseable {
         countInto(left, ServiceName.WORKFLOW, """
                 select p.business_key_, 'screening task', count(*) from act_hi_taskinst t join act_hi_procinst p on p.id_ = t.proc_inst_id_
                 where p.business_key_ = any(?) and t.task_def_key_ = 'ScreenReport' group by p.business_key_""", cases);
-        // The timeline's entries of the report and of its first task (later ones, such as deliveries, vary).
+        // The timeline's entries of the report and of its first task, cpu's (later ones, such as deliveries
+        // or a missed screening's task for supervisors, vary).
         countInto(left, ServiceName.CASE, """
                 select case_id::text, 'timeline ' || event_type, count(*) from case_timeline
-                where case_id::text = any(?) and event_type in ('CaseReported', 'TaskCreated') group by 1, 2""", cases);
+                where case_id::text = any(?) and (event_type = 'CaseReported' or event_type = 'TaskCreated' and summary like '% for cpu%')
+                group by 1, 2""", cases);
         countInto(left, ServiceName.NOTIFICATION, """
                 select case_id, 'inbox ' || agency || ' ' || event_name, count(*) from notification
                 where case_id = any(?) group by 1, 2""", cases);

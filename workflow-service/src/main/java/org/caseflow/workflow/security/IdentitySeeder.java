@@ -60,7 +60,9 @@ class IdentitySeeder {
     private record Grant(Resource resource, String resourceId, Permission... permissions) {
     }
 
+    /** First of the start-up's writes, while this node holds the start lock (EngineStartLock), so nodes started together take turns. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
     public void seed() {
         List<String> agencyFilters = filters.seed();
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
