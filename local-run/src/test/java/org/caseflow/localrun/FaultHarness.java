@@ -1,7 +1,5 @@
 package org.caseflow.localrun;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -26,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -35,6 +31,9 @@ import org.awaitility.Awaitility;
 import org.caseflow.infra.LocalPostgres;
 
 import static org.awaitility.Awaitility.await;
+import static org.caseflow.localrun.Rest.HTTP;
+import static org.caseflow.localrun.Rest.JSON;
+import static org.caseflow.localrun.Rest.request;
 
 /**
  * The whole system, a reporter, an SMTP server and an agency's webhook receiver, and a count of what
@@ -65,8 +64,6 @@ final class FaultHarness implements AutoCloseable {
     /** How long everything may take to arrive before the counts are taken anyway (and show what is lost). */
     static final Duration ARRIVAL_LIMIT = Duration.ofMinutes(3);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CPU_EMAIL = "cpu.intake@caseflow.test";
     private static final String POLICE_EMAIL = "police.duty@caseflow.test";
 
@@ -236,7 +233,7 @@ final class FaultHarness implements AutoCloseable {
         await().atMost(Duration.ofMinutes(3)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).until(() -> {
             try {
                 String node = stack.url(ServiceName.CASE, 1 + Math.floorMod(nextCaseNode.getAndIncrement(), stack.nodes(ServiceName.CASE)));
-                HttpResponse<String> response = HTTP.send(request(node + "/api/cases")
+                HttpResponse<String> response = HTTP.send(request(node + "/api/cases", "supervisor")
                         .header("Content-Type", "application/json").header("Idempotency-Key", report.key())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 201) {
@@ -425,16 +422,11 @@ final class FaultHarness implements AutoCloseable {
     }
 
     private void put(String url, Map<String, Object> body) throws Exception {
-        HttpResponse<String> response = HTTP.send(request(url).header("Content-Type", "application/json")
+        HttpResponse<String> response = HTTP.send(request(url, "supervisor").header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("PUT " + url + " answered " + response.statusCode() + ": " + response.body());
         }
-    }
-
-    static HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("supervisor:demo".getBytes()));
     }
 
     @Override

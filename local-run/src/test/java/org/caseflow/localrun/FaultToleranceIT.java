@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -45,7 +43,6 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultToleranceIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static FaultHarness harness;
     private static LocalStack stack;
 
@@ -286,10 +283,7 @@ class FaultToleranceIT {
     }
 
     private static List<Map<String, Object>> deadLetters(ServiceName service) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(FaultHarness.request(stack.url(service) + "/api/dead-letters")
-                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return JSON.readValue(response.body(), new TypeReference<>() { });
+        return Rest.getList(stack.url(service) + "/api/dead-letters");
     }
 
     // --- Kafka from outside ------------------------------------------------------------------------------

@@ -1,7 +1,5 @@
 package org.caseflow.localrun;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +17,7 @@ import org.caseflow.infra.FreePorts;
  * recipient. It can hold its answer to the next message, so that the sender is stopped after the
  * message arrived and before it heard that it did: the one moment a crash makes an email go twice.
  */
-final class MailReceiver implements AutoCloseable {
+final class MailReceiver extends Receiver<MailReceiver.Mail> {
 
     private static final Pattern CASE_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -28,8 +26,6 @@ final class MailReceiver implements AutoCloseable {
     }
 
     private final GreenMail server;
-    private final List<Mail> received = new CopyOnWriteArrayList<>();
-    private final HeldAnswer.Next next = new HeldAnswer.Next();
 
     MailReceiver() {
         server = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -37,8 +33,7 @@ final class MailReceiver implements AutoCloseable {
         users.setMessageDeliveryHandler((message, address) -> {
             // Called while the sender waits for the answer to its message, before "250 OK" is written.
             MimeMessage mime = message.getMessage();
-            received.add(new Mail(header(mime), caseId(mime), address.getEmail()));
-            next.holdIfAsked();
+            arrived(new Mail(header(mime), caseId(mime), address.getEmail()));
             return userFor(users, address.getEmail());
         });
         server.start();
@@ -48,18 +43,8 @@ final class MailReceiver implements AutoCloseable {
         return server.getSmtp().getPort();
     }
 
-    List<Mail> received() {
-        return List.copyOf(received);
-    }
-
-    /** Holds the answer to the next message until it is released. */
-    HeldAnswer holdNext() {
-        return next.hold();
-    }
-
     @Override
-    public void close() {
-        next.releasePending();
+    protected void stopServer() {
         server.stop();
     }
 

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -18,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server standing for an agency's webhook receiver: notes every call (notification id and
  * case) and answers 204. Like {@link MailReceiver}, it can hold its answer to the next call.
  */
-final class WebhookReceiver implements AutoCloseable {
+final class WebhookReceiver extends Receiver<WebhookReceiver.Call> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,8 +26,6 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final List<Call> received = new CopyOnWriteArrayList<>();
-    private final HeldAnswer.Next next = new HeldAnswer.Next();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,18 +39,8 @@ final class WebhookReceiver implements AutoCloseable {
         return "http://localhost:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Call> received() {
-        return List.copyOf(received);
-    }
-
-    /** Holds the answer to the next call until it is released. */
-    HeldAnswer holdNext() {
-        return next.hold();
-    }
-
     @Override
-    public void close() {
-        next.releasePending();
+    protected void stopServer() {
         server.stop(0);
         threads.shutdownNow();
     }
@@ -62,9 +48,8 @@ final class WebhookReceiver implements AutoCloseable {
     private void receive(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             Map<?, ?> notification = JSON.readValue(body.readAllBytes(), Map.class);
-            received.add(new Call(exchange.getRequestHeaders().getFirst("X-Caseflow-Notification"),
+            arrived(new Call(exchange.getRequestHeaders().getFirst("X-Caseflow-Notification"),
                     (String) notification.get("caseId"), (String) notification.get("agency")));
-            next.holdIfAsked();
             exchange.sendResponseHeaders(204, -1);
         }
     }
