@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The services' REST APIs as the tests call them: a demo user (password demo) signed in with HTTP Basic. */
 final class Rest {
 
-    /** A service that is down refuses at once; one that hangs (frozen, or its host away) is given up after 2 s. */
+    /** A connection that cannot be made is given up after 2 s; an answer that does not come, after each request's 10 s. */
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -155,7 +155,10 @@ class SeveralNodesIT {
     @Order(3)
     void nothingIsLostOrDoneTwiceWhenAWorkflowNodeDiesWhileTimersFire() throws Exception {
         deployScreeningDeadline(SCREENING);
-        assertThat(groupMembers("workflow-service")).as("both workflow-service nodes read the case events").hasSize(2);
+        // Both nodes in the group, each with its share (the freeze before may have set off a rebalance).
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(groupMembers("workflow-service"))
+                .as("both workflow-service nodes read the case events").hasSize(2)
+                .allSatisfy(member -> assertThat(member.assignment().topicPartitions()).isNotEmpty()));
         List<FaultHarness.Report> reports = new ArrayList<>(harness.burst("several-nodes", 60, Duration.ofMillis(250), i -> { }));
 
         Set<org.apache.kafka.common.TopicPartition> partitions = new HashSet<>();

@@ -1,6 +1,7 @@
 package org.caseflow.workflow.nodes;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -8,7 +9,9 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,8 +25,8 @@ import org.springframework.stereotype.Component;
  * then its grants collided with the first's, and it stopped (both seen in SeveralNodesIT). So each node
  * holds a PostgreSQL advisory lock, the same mechanism Flyway uses for its migrations, from just before
  * the engine's schema operation until the application is ready (after the seeding); the next node then
- * finds everything made. The lock is the session's: a node that dies while holding it frees it with
- * its connection.
+ * finds everything made. The lock is the session's, on a connection of its own outside the pool: closing
+ * it (or the node dying) ends the session and frees the lock, whatever else went wrong.
  */
 @Component
 class EngineStartLock extends AbstractProcessEnginePlugin {
@@ -33,19 +36,24 @@ class EngineStartLock extends AbstractProcessEnginePlugin {
 
     private static final java.time.Duration WAIT_AT_MOST = java.time.Duration.ofMinutes(10);
 
+    private final DataSourceProperties database;
     private Connection holding;
 
+    EngineStartLock(DataSourceProperties database) {
+        this.database = database;
+    }
+
     @Override
-    public void postInit(ProcessEngineConfigurationImpl configuration) {
+    public synchronized void postInit(ProcessEngineConfigurationImpl configuration) {
         try {
-            holding = configuration.getDataSource().getConnection();
+            // Not one of the pool's: a pooled connection's close() keeps the session, and the lock with it.
+            holding = DriverManager.getConnection(database.determineUrl(), database.determineUsername(), database.determinePassword());
             holding.setAutoCommit(true);
             long began = System.nanoTime();
             try (Statement statement = holding.createStatement()) {
                 // A node's start takes a minute or two; a lock held far longer is a node stuck in its start.
                 statement.execute("set lock_timeout = '" + WAIT_AT_MOST.toSeconds() + "s'");
                 statement.execute("select pg_advisory_lock(" + KEY + ")");
-                statement.execute("set lock_timeout = 0");
             }
             long waitedMillis = (System.nanoTime() - began) / 1_000_000;
             if (waitedMillis > 1000) {
@@ -65,15 +73,21 @@ class EngineStartLock extends AbstractProcessEnginePlugin {
         release();
     }
 
-    private void release() {
+    /** A context closed without ever being ready (a failed start) lets the lock go too. */
+    @EventListener(ContextClosedEvent.class)
+    public void closed() {
+        release();
+    }
+
+    /** Ends the lock's session, which frees the lock. */
+    private synchronized void release() {
         if (holding == null) {
             return;
         }
-        try (Connection connection = holding; Statement statement = connection.createStatement()) {
-            statement.execute("select pg_advisory_unlock(" + KEY + ")");
+        try {
+            holding.close();
         } catch (SQLException e) {
-            // Closing the connection frees the lock too.
-            log.warn("Could not release the engine's start lock cleanly: {}", e.getMessage());
+            log.warn("Could not close the start lock's connection: {}", e.getMessage());
         } finally {
             holding = null;
         }
